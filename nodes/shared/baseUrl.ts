@@ -1,0 +1,37 @@
+/**
+ * The rule for a credential's "Base URL" override: https anywhere, plain http only to this machine
+ * (localhost, 127.0.0.0/8, ::1), so an API key never travels unencrypted over a network while a
+ * loopback mock or local proxy can still be used for testing.
+ */
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+	return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+export function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Returns the URL without a trailing slash, or throws an Error saying why it is refused. */
+export function checkBaseUrl(raw: unknown, fieldName = 'Base URL'): string {
+	if (typeof raw !== 'string' || raw.trim() === '') {
+		throw new Error(`${fieldName} is empty: enter the API address, e.g. https://app.loops.so/api/v1`);
+	}
+	const url = parseUrl(raw.trim());
+	if (!url) throw new Error(`${fieldName} "${raw}" is not a valid URL`);
+	if (url.username || url.password) {
+		throw new Error(`${fieldName} must not contain a user name or password`);
+	}
+	const loopback = isLoopbackHost(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+		throw new Error(
+			`${fieldName} must start with https:// (plain http is only allowed for localhost test servers)`,
+		);
+	}
+	return url.toString().replace(/\/+$/, '');
+}

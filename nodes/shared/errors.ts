@@ -1,0 +1,150 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What a vendor's error body says, in one shape for every vendor. */
+export interface VendorError {
+	message: string;
+	code?: string;
+	field?: string;
+	requestId?: string;
+	/** Further errors when the vendor lists several. */
+	others?: string[];
+}
+
+/** Reads a vendor's error body; returns undefined when the body is not the vendor's error shape. */
+export type VendorErrorParser = (body: unknown, httpCode: number | undefined) => VendorError | undefined;
+
+/** A failed request as n8n's request helper reported it, reduced to what is safe to show. */
+export interface HttpFailure {
+	httpCode?: number;
+	body?: unknown;
+	/** Response headers only (lower-case names); request headers, which hold the key, never. */
+	headers: Record<string, string>;
+	/** Set when no HTTP answer arrived: ECONNRESET, ECONNREFUSED, ECONNABORTED (timeout)... */
+	networkCode?: string;
+	message: string;
+}
+
+interface RequestHelperError {
+	message?: string;
+	httpCode?: string | null;
+	cause?: {
+		code?: string;
+		message?: string;
+		response?: { status?: number; data?: unknown; headers?: unknown };
+	};
+}
+
+function plainHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return result;
+	const source =
+		typeof (headers as { toJSON?: unknown }).toJSON === 'function'
+			? (headers as { toJSON: () => Record<string, unknown> }).toJSON()
+			: (headers as Record<string, unknown>);
+	for (const [name, value] of Object.entries(source)) {
+		if (value !== undefined && value !== null) result[name.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+/**
+ * Reads the error thrown by `httpRequestWithAuthentication` (a NodeApiError wrapping the axios
+ * error) or by the request layer itself.
+ */
+export function readHttpFailure(error: unknown): HttpFailure {
+	const failure = (error ?? {}) as RequestHelperError;
+	const cause = failure.cause ?? (failure as RequestHelperError['cause']) ?? {};
+	const response = cause?.response;
+	const status = response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
+	const httpCode = typeof status === 'number' && Number.isFinite(status) ? status : undefined;
+	return {
+		httpCode,
+		body: response?.data,
+		headers: plainHeaders(response?.headers),
+		networkCode: httpCode === undefined && cause?.code ? String(cause.code) : undefined,
+		message: cause?.message ?? failure.message ?? 'Unknown error',
+	};
+}
+
+const NETWORK_MESSAGES: Record<string, string> = {
+	ECONNRESET: 'The connection was closed before an answer arrived',
+	ECONNREFUSED: 'The connection was refused',
+	ECONNABORTED: 'No answer arrived in time (the request timed out)',
+	ETIMEDOUT: 'No answer arrived in time (the request timed out)',
+	ENOTFOUND: 'The host name could not be found',
+	EAI_AGAIN: 'The host name could not be looked up',
+	EPIPE: 'The connection was closed while sending',
+};
+
+/** A readable message for a body that is not the vendor's JSON error shape. */
+export function describeUnparsedBody(body: unknown, httpCode: number | undefined): string {
+	const status = httpCode === undefined ? '' : ` (HTTP ${httpCode})`;
+	if (body === undefined || body === null || body === '') return `Empty answer${status}`;
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (/^<(!doctype|html|\?xml)/i.test(text)) return `The service answered with an HTML page${status}`;
+		return `${text.length > 300 ? `${text.slice(0, 300)}…` : text}${status}`;
+	}
+	return `Unexpected answer${status}`;
+}
+
+export interface VendorErrorOptions {
+	service: string;
+	itemIndex?: number;
+	hint?: string;
+	attempts?: number;
+}
+
+/**
+ * A fresh NodeApiError from the vendor's own words (never a re-wrap of the helper's error, which
+ * would keep the helper's generic message and drop the item index). It carries the status, code,
+ * field and request id in `context` and nothing from the request, so no header or key.
+ */
+export function buildVendorApiError(
+	node: INode,
+	failure: HttpFailure,
+	vendorError: VendorError | undefined,
+	options: VendorErrorOptions,
+): NodeApiError {
+	const { service, itemIndex, hint, attempts } = options;
+	const message = failure.networkCode
+		? `${NETWORK_MESSAGES[failure.networkCode] ?? `Network error ${failure.networkCode}`} (${service})`
+		: vendorError?.message ?? describeUnparsedBody(failure.body, failure.httpCode);
+	const facts = [
+		failure.httpCode !== undefined ? `${service} answered HTTP ${failure.httpCode}` : undefined,
+		failure.networkCode ? `network error ${failure.networkCode}` : undefined,
+		vendorError?.code ? `code: ${vendorError.code}` : undefined,
+		vendorError?.field ? `field: ${vendorError.field}` : undefined,
+		vendorError?.requestId ? `request id: ${vendorError.requestId}` : undefined,
+		attempts && attempts > 1 ? `after ${attempts} attempts` : undefined,
+	].filter((fact) => fact !== undefined);
+	const others = vendorError?.others?.length ? ` Also: ${vendorError.others.join('; ')}.` : '';
+	const description = `${facts.join(', ')}.${others}${hint ? ` ${hint}` : ''}`;
+	const vendorFacts: IDataObject = {};
+	if (failure.httpCode !== undefined) vendorFacts.httpCode = String(failure.httpCode);
+	if (failure.networkCode) vendorFacts.networkCode = failure.networkCode;
+	if (vendorError?.code) vendorFacts.code = vendorError.code;
+	if (vendorError?.field) vendorFacts.field = vendorError.field;
+	if (vendorError?.requestId) vendorFacts.requestId = vendorError.requestId;
+	const error = new NodeApiError(node, { message, ...vendorFacts } as JsonObject, {
+		message,
+		description,
+		httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
+		itemIndex,
+	});
+	Object.assign(error.context, vendorFacts);
+	if (failure.body !== undefined && typeof failure.body === 'object') error.context.data = failure.body as IDataObject;
+	return error;
+}
+
+/** The JSON of a Continue On Fail item: the message plus the vendor facts, nothing else. */
+export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	for (const key of ['httpCode', 'networkCode', 'code', 'field', 'requestId'] as const) {
+		const value = error.context[key];
+		if (value !== undefined) json[key] = value;
+	}
+	return json;
+}

@@ -1,0 +1,128 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { parseUrl } from './baseUrl';
+import { isCalendarDate, parseDateInput } from './dates';
+import { describeType, fieldRuleError } from './fieldError';
+import { parseJsonObject } from './mapping';
+
+export { describeType, fieldRuleError };
+
+// Deliberately simple: one @, no spaces, a dot in the domain. The vendor has the final word.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isEmail(value: string): boolean {
+	return EMAIL_PATTERN.test(value);
+}
+
+/**
+ * Rule helpers bound to one node and one item, so a node's checks read as a list of rules:
+ * `check.requiredString('Email', email)`. Every method throws a NodeOperationError naming the
+ * field, the rule and the item; none of them sends anything.
+ */
+export class ItemChecks {
+	constructor(
+		private readonly node: INode,
+		readonly itemIndex: number,
+	) {}
+
+	fail(field: string, rule: string, hint?: string): never {
+		throw fieldRuleError(this.node, this.itemIndex, field, rule, hint);
+	}
+
+	/** An optional text field: undefined or '' pass through as undefined; objects are refused. */
+	optionalString(field: string, value: unknown): string | undefined {
+		if (value === undefined || value === null || value === '') return undefined;
+		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+		if (typeof value !== 'string') {
+			this.fail(field, `must be text, but the value is ${describeType(value)}`);
+		}
+		return value;
+	}
+
+	requiredString(field: string, value: unknown): string {
+		const text = this.optionalString(field, value);
+		if (text === undefined || text.trim() === '') this.fail(field, 'is required but empty');
+		return text;
+	}
+
+	maxLength(field: string, value: string | undefined, max: number): void {
+		if (value !== undefined && value.length > max) {
+			this.fail(field, `is ${value.length} characters long; the limit is ${max}`);
+		}
+	}
+
+	email(field: string, value: string | undefined): void {
+		if (value !== undefined && !isEmail(value.trim())) {
+			this.fail(field, `"${value}" is not a valid email address`);
+		}
+	}
+
+	oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+		if (typeof value !== 'string' || !allowed.includes(value as T)) {
+			this.fail(field, `must be one of ${allowed.join(', ')}, but is ${JSON.stringify(value)}`);
+		}
+		return value as T;
+	}
+
+	finiteNumber(field: string, value: unknown): number {
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isFinite(number)) {
+			this.fail(field, `must be a number, but is ${JSON.stringify(value)}`);
+		}
+		return number;
+	}
+
+	integer(field: string, value: unknown): number {
+		const number = this.finiteNumber(field, value);
+		if (!Number.isInteger(number)) this.fail(field, `must be a whole number, but is ${number}`);
+		return number;
+	}
+
+	boolean(field: string, value: unknown): boolean {
+		if (typeof value === 'boolean') return value;
+		if (value === 'true' || value === 'false') return value === 'true';
+		return this.fail(field, `must be true or false, but is ${JSON.stringify(value)}`);
+	}
+
+	/** Any date form the mapping helpers understand (ISO, Unix seconds or ms, YYYY-MM-DD). */
+	date(field: string, value: unknown): Date {
+		const date = parseDateInput(value);
+		if (!date) {
+			this.fail(
+				field,
+				`${JSON.stringify(value)} is not a date`,
+				'Use an ISO date such as 2024-01-31 or 2024-01-31T09:30:00Z, or a Unix timestamp',
+			);
+		}
+		return date;
+	}
+
+	calendarDate(field: string, value: string): void {
+		if (!isCalendarDate(value)) {
+			this.fail(field, `"${value}" is not a real date in the format YYYY-MM-DD`);
+		}
+	}
+
+	url(field: string, value: string | undefined): void {
+		if (value === undefined) return;
+		const protocol = parseUrl(value)?.protocol;
+		if (protocol !== 'http:' && protocol !== 'https:') this.fail(field, `"${value}" is not a web address (http:// or https://)`);
+	}
+
+	/** JSON text (or an object from an expression) that must be a JSON object. */
+	jsonObject(field: string, value: unknown): IDataObject {
+		return parseJsonObject(this.node, this.itemIndex, field, value);
+	}
+
+	/** A flat object: every value a string, number, boolean or (if allowed) null. */
+	flatScalars(field: string, object: Record<string, unknown>, allowNull: boolean): void {
+		for (const [key, value] of Object.entries(object)) {
+			const scalar = ['string', 'number', 'boolean'].includes(typeof value);
+			if (scalar || (allowNull && value === null)) continue;
+			this.fail(
+				field,
+				`"${key}" is ${describeType(value)}; only text, numbers, true/false${allowNull ? ' or null' : ''} are allowed`,
+			);
+		}
+	}
+}
