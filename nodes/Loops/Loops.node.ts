@@ -1,0 +1,39 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executePerItem } from '../shared/execute';
+import { LOOPS_CREDENTIAL_TYPE } from './api';
+import { createContact } from './create';
+import { createContactFields, operationField, resourceField } from './fields';
+import { getCustomProperties, getMailingLists } from './methods';
+
+export class Loops implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Loops',
+		name: 'loops',
+		icon: { light: 'file:loops.svg', dark: 'file:loops.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create contacts in Loops, the email platform for SaaS',
+		defaults: { name: 'Loops' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: LOOPS_CREDENTIAL_TYPE, required: true }],
+		properties: [resourceField, operationField, ...createContactFields],
+	};
+
+	methods = {
+		loadOptions: { getMailingLists, getCustomProperties },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executePerItem.call(this, async (itemIndex) => await createContact.call(this, itemIndex));
+	}
+}

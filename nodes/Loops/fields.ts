@@ -1,0 +1,298 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Names that Loops reserves or that are standard fields, so never valid as custom properties. */
+export const RESERVED_PROPERTY_NAMES = ['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'];
+export const STANDARD_FIELD_NAMES = [
+	'email',
+	'firstName',
+	'lastName',
+	'source',
+	'subscribed',
+	'userGroup',
+	'userId',
+	'mailingLists',
+];
+
+export const SUBSCRIPTION_CHOICES = ['unchanged', 'subscribe', 'unsubscribe'] as const;
+export const CUSTOM_PROPERTY_TYPES = ['boolean', 'date', 'null', 'number', 'string'] as const;
+export const IF_EXISTS_CHOICES = ['fail', 'returnExisting'] as const;
+
+const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
+
+export const resourceField: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [{ name: 'Contact', value: 'contact' }],
+	default: 'contact',
+};
+
+export const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['contact'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a contact',
+			description: 'Add a new contact to your Loops audience',
+		},
+	],
+	default: 'create',
+};
+
+/** Create Contact: the fields of POST /contacts/create, named as Loops names them. */
+export const createContactFields: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. nathan@example.com',
+		required: true,
+		default: '',
+		description: "The contact's email address. Loops refuses a second contact with the same email.",
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showForCreate,
+		options: [
+			{
+				displayName: 'Add to Mailing List Names or IDs',
+				name: 'addToMailingLists',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getMailingLists' },
+				default: [],
+				description:
+					'Mailing lists to subscribe the contact to (by expression: a list of IDs or IDs separated by commas). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: "The contact's first name",
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: "The contact's last name",
+			},
+			{
+				displayName: 'Remove From Mailing List Names or IDs',
+				name: 'removeFromMailingLists',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getMailingLists' },
+				default: [],
+				description:
+					'Mailing lists to unsubscribe the contact from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'string',
+				default: '',
+				description: 'Where the contact came from, shown in Loops instead of the default "API"',
+			},
+			{
+				displayName: 'Subscribed',
+				name: 'subscribed',
+				type: 'options',
+				options: [
+					{
+						name: 'Leave Unchanged',
+						value: 'unchanged',
+						description: 'Do not send it: Loops subscribes new contacts by default',
+					},
+					{
+						name: 'Subscribe',
+						value: 'subscribe',
+						description: 'Send subscribed = true',
+					},
+					{
+						name: 'Unsubscribe',
+						value: 'unsubscribe',
+						description: 'Send subscribed = false: the contact gets no campaign or workflow emails',
+					},
+				],
+				default: 'unchanged',
+				description:
+					'Whether the contact receives campaign and workflow emails. Loops recommends leaving this out unless you mean to unsubscribe or re-subscribe.',
+			},
+			{
+				displayName: 'User Group',
+				name: 'userGroup',
+				type: 'string',
+				default: '',
+				description: 'A group to segment users when sending emails. A contact can be in one group only.',
+			},
+			{
+				displayName: 'User ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				description: 'A unique user ID, for example from your own application',
+			},
+		],
+	},
+	{
+		displayName: 'Custom Properties',
+		name: 'customPropertiesMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		default: 'none',
+		description:
+			'Custom contact properties to set. They must already exist in Loops (Audience > Contact properties).',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Properties',
+		name: 'customProperties',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Property',
+		default: {},
+		displayOptions: {
+			show: { resource: ['contact'], operation: ['create'], customPropertiesMode: ['fields'] },
+		},
+		options: [
+			{
+				displayName: 'Property',
+				name: 'property',
+				values: [
+					{
+						displayName: 'Name or ID',
+						name: 'key',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomProperties' },
+						default: '',
+						description:
+							'The property\'s API name (e.g. planName). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Boolean', value: 'boolean' },
+							{ name: 'Date', value: 'date' },
+							{
+								name: 'Empty (Reset to No Value)',
+								value: 'null',
+								description: 'Send null, which clears the property in Loops',
+							},
+							{ name: 'Number', value: 'number' },
+							{ name: 'String', value: 'string' },
+						],
+						default: 'string',
+						description: 'The property\'s type in Loops (the dropdown shows it after each name)',
+					},
+					{
+						displayName: 'Value',
+						name: 'stringValue',
+						type: 'string',
+						default: '',
+						displayOptions: { show: { type: ['string'] } },
+					},
+					{
+						displayName: 'Value',
+						name: 'numberValue',
+						type: 'number',
+						default: 0,
+						displayOptions: { show: { type: ['number'] } },
+					},
+					{
+						displayName: 'Value',
+						name: 'booleanValue',
+						type: 'boolean',
+						default: false,
+						description: 'Whether the property is true',
+						displayOptions: { show: { type: ['boolean'] } },
+					},
+					{
+						displayName: 'Value',
+						name: 'dateValue',
+						type: 'dateTime',
+						default: '',
+						description:
+							'Sent as YYYY-MM-DD for a date without time, otherwise as an ISO date-time in UTC (YYYY-MM-DDTHH:MM:SS.sssZ). Unix timestamps in seconds or milliseconds are converted.',
+						displayOptions: { show: { type: ['date'] } },
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Properties (JSON)',
+		name: 'customPropertiesJson',
+		type: 'json',
+		default: '{\n  "planName": "pro"\n}',
+		description:
+			'A flat JSON object of property API names and values (text, number, true/false, or null to clear). Dates as YYYY-MM-DD, ISO date-time strings or Unix milliseconds.',
+		displayOptions: {
+			show: { resource: ['contact'], operation: ['create'], customPropertiesMode: ['json'] },
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showForCreate,
+		options: [
+			{
+				displayName: 'If Contact Already Exists',
+				name: 'ifContactExists',
+				type: 'options',
+				options: [
+					{
+						name: 'Fail',
+						value: 'fail',
+						description: 'Stop with an error (or give an error item with Continue On Fail)',
+					},
+					{
+						name: 'Return Existing Contact',
+						value: 'returnExisting',
+						description: 'Output an item with alreadyExists = true and the existing contact',
+					},
+				],
+				default: 'fail',
+				description: 'What to do when Loops answers that the email or user ID is already taken',
+			},
+			{
+				displayName: 'Max Retry Wait (Seconds)',
+				name: 'maxRetryWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description:
+					'The longest time to spend waiting between retries for one item before giving up',
+			},
+			{
+				displayName: 'Retry Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 4,
+				description:
+					'Attempts per item in all when Loops is busy (429), fails (5xx) or the connection breaks. Other errors are never retried.',
+			},
+		],
+	},
+];

@@ -1,0 +1,145 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseDateInput, toIdList, toIsoString } from '../shared/mapping';
+import type { ItemChecks } from '../shared/validation';
+import {
+	CUSTOM_PROPERTY_TYPES,
+	RESERVED_PROPERTY_NAMES,
+	STANDARD_FIELD_NAMES,
+	SUBSCRIPTION_CHOICES,
+} from './fields';
+
+export interface CustomPropertyEntry {
+	key?: unknown;
+	type?: unknown;
+	stringValue?: unknown;
+	numberValue?: unknown;
+	booleanValue?: unknown;
+	dateValue?: unknown;
+}
+
+/** The node's parameters for one item, as n8n resolved them (expressions already evaluated). */
+export interface LoopsContactInput {
+	email: unknown;
+	additionalFields: IDataObject;
+	customPropertiesMode: string;
+	customProperties: { property?: CustomPropertyEntry[] };
+	customPropertiesJson: unknown;
+}
+
+const TEXT_FIELDS: Array<[name: string, label: string]> = [
+	['firstName', 'First Name'],
+	['lastName', 'Last Name'],
+	['source', 'Source'],
+	['userGroup', 'User Group'],
+	['userId', 'User ID'],
+];
+
+/** Loops takes YYYY-MM-DD as given; anything else goes as an ISO date-time in UTC. */
+function loopsDate(check: ItemChecks, field: string, value: unknown): string {
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+		check.calendarDate(field, value.trim());
+		return value.trim();
+	}
+	const date = parseDateInput(value);
+	if (!date) check.date(field, value);
+	return toIsoString(date as Date);
+}
+
+function checkPropertyName(check: ItemChecks, field: string, key: unknown): string {
+	const name = check.requiredString(`${field} > Name`, key).trim();
+	if (RESERVED_PROPERTY_NAMES.includes(name)) {
+		check.fail(field, `"${name}" is a name Loops reserves (${RESERVED_PROPERTY_NAMES.join(', ')})`);
+	}
+	if (STANDARD_FIELD_NAMES.includes(name)) {
+		check.fail(field, `"${name}" is a standard field; set it with its own field, not as a custom property`);
+	}
+	if (/\s/.test(name)) {
+		check.fail(field, `"${name}" contains spaces; use the property's API name (e.g. planName), not its label`);
+	}
+	return name;
+}
+
+function propertiesFromFields(check: ItemChecks, entries: CustomPropertyEntry[]): IDataObject {
+	const properties: IDataObject = {};
+	for (const entry of entries) {
+		const name = checkPropertyName(check, 'Custom Properties', entry.key);
+		const field = `Custom Properties > ${name}`;
+		if (Object.prototype.hasOwnProperty.call(properties, name)) {
+			check.fail('Custom Properties', `"${name}" is given more than once`);
+		}
+		const type = check.oneOf(`${field} > Type`, entry.type ?? 'string', CUSTOM_PROPERTY_TYPES);
+		switch (type) {
+			case 'string':
+				properties[name] = check.optionalString(field, entry.stringValue) ?? '';
+				break;
+			case 'number':
+				properties[name] = check.finiteNumber(field, entry.numberValue);
+				break;
+			case 'boolean':
+				properties[name] = check.boolean(field, entry.booleanValue);
+				break;
+			case 'date':
+				if (entry.dateValue === undefined || entry.dateValue === '') check.fail(field, 'needs a date');
+				properties[name] = loopsDate(check, field, entry.dateValue);
+				break;
+			case 'null':
+				properties[name] = null;
+				break;
+		}
+	}
+	return properties;
+}
+
+function propertiesFromJson(check: ItemChecks, json: unknown): IDataObject {
+	const properties = check.jsonObject('Properties (JSON)', json);
+	for (const key of Object.keys(properties)) checkPropertyName(check, 'Properties (JSON)', key);
+	check.flatScalars('Properties (JSON)', properties, true);
+	return properties;
+}
+
+function mailingListIds(check: ItemChecks, field: string, value: unknown): string[] {
+	return toIdList(value).map((id) => check.requiredString(field, id).trim());
+}
+
+/**
+ * The body of POST /contacts/create for one item, after every rule Loops documents has been
+ * checked. Unset fields are left out; `subscribed` is only sent when the user chose a value.
+ */
+export function buildCreateContactBody(
+	check: ItemChecks,
+	input: LoopsContactInput,
+): IDataObject {
+	const email = check.requiredString('Email', input.email).trim();
+	check.email('Email', email);
+	const body: IDataObject = { email };
+
+	const fields = input.additionalFields;
+	for (const [name, label] of TEXT_FIELDS) {
+		const value = check.optionalString(label, fields[name]);
+		if (value !== undefined && value.trim() !== '') body[name] = value;
+	}
+
+	const subscription = check.oneOf('Subscribed', fields.subscribed ?? 'unchanged', SUBSCRIPTION_CHOICES);
+	if (subscription !== 'unchanged') body.subscribed = subscription === 'subscribe';
+
+	const add = mailingListIds(check, 'Add to Mailing Lists', fields.addToMailingLists);
+	const remove = mailingListIds(check, 'Remove From Mailing Lists', fields.removeFromMailingLists);
+	const both = add.find((id) => remove.includes(id));
+	if (both) check.fail('Remove From Mailing Lists', `list "${both}" is also in Add to Mailing Lists`);
+	if (add.length + remove.length > 0) {
+		const mailingLists: IDataObject = {};
+		for (const id of add) mailingLists[id] = true;
+		for (const id of remove) mailingLists[id] = false;
+		body.mailingLists = mailingLists;
+	}
+
+	const mode = check.oneOf('Custom Properties', input.customPropertiesMode, ['none', 'fields', 'json']);
+	const properties =
+		mode === 'fields'
+			? propertiesFromFields(check, input.customProperties.property ?? [])
+			: mode === 'json'
+				? propertiesFromJson(check, input.customPropertiesJson)
+				: {};
+	return { ...body, ...properties };
+}

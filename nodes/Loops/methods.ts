@@ -1,0 +1,51 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { sendVendorRequest } from '../shared/transport';
+import { loopsApi } from './api';
+
+interface LoopsMailingList {
+	id: string;
+	name?: string;
+	description?: string | null;
+	isPublic?: boolean;
+}
+
+interface LoopsContactProperty {
+	key: string;
+	label?: string;
+	type?: string;
+}
+
+function asArray<T>(body: unknown): T[] {
+	return Array.isArray(body) ? (body as T[]) : [];
+}
+
+/** Mailing lists of the team (GET /lists), labelled by name, valued by list ID. */
+export async function getMailingLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { body } = await sendVendorRequest.call(this, loopsApi, { method: 'GET', url: '/lists' });
+	return asArray<LoopsMailingList>(body)
+		.filter((list) => typeof list.id === 'string')
+		.map((list) => ({
+			name: list.name || list.id,
+			value: list.id,
+			description: list.description || (list.isPublic ? 'Public list' : 'Private list'),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Custom contact properties (GET /contacts/properties?list=custom): "Label (type)", valued by API name. */
+export async function getCustomProperties(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { body } = await sendVendorRequest.call(this, loopsApi, {
+		method: 'GET',
+		url: '/contacts/properties',
+		qs: { list: 'custom' },
+	});
+	return asArray<LoopsContactProperty>(body)
+		.filter((property) => typeof property.key === 'string')
+		.map((property) => ({
+			name: `${property.label || property.key} (${property.type ?? 'unknown type'})`,
+			value: property.key,
+			description: `API name: ${property.key}`,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
