@@ -59,5 +59,11 @@ export class LoopsApi implements ICredentialType {
 			url: '/api-key',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Invalid API key: copy it again from Loops > Settings > API' },
+			},
+		],
 	};
 }

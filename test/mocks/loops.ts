@@ -1,0 +1,144 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import type { MockReply, RecordedRequest } from './server';
+import { MockServer } from './server';
+
+export interface LoopsContact {
+	id: string;
+	email: string;
+	userId?: string;
+	[property: string]: unknown;
+}
+
+const PREFIX = '/api/v1';
+const ROUTES: Record<string, string[]> = {
+	'/api-key': ['GET'],
+	'/lists': ['GET'],
+	'/contacts/properties': ['GET', 'POST'],
+	'/contacts/find': ['GET'],
+	'/contacts/create': ['POST'],
+};
+
+/**
+ * Loops as ../shared/specs/intercom-and-loops.md section 2.8 describes it: Bearer key check (401
+ * with the documented body), 400 for a missing or invalid email, 409 for a taken email or userId
+ * (no id in the body), 405 for a wrong method, a 10/s token bucket with x-ratelimit-* headers and
+ * 429, and the lookup endpoints the node's dropdowns and credential test use.
+ */
+export class LoopsMock {
+	readonly server = new MockServer((request) => this.handle(request));
+	readonly contacts: LoopsContact[] = [];
+	readonly lists = [
+		{ id: 'cm06f5v0e45nf0ml5754o9cix', name: 'Newsletter', description: 'Monthly news', isPublic: true },
+		{ id: 'cm16k73gq014h0mmj5b6jdi9r', name: 'Beta testers', description: null, isPublic: false },
+	];
+	readonly customProperties = [
+		{ key: 'planName', label: 'Plan name', type: 'string' },
+		{ key: 'seats', label: 'Seats', type: 'number' },
+		{ key: 'isTrial', label: 'Is trial', type: 'boolean' },
+		{ key: 'dateJoined', label: 'Date joined', type: 'date' },
+	];
+	rateLimitPerSecond = 10;
+	private tokens = 10;
+	private refilledAt = Date.now();
+	private nextId = 1;
+
+	constructor(readonly apiKey: string) {}
+
+	get baseUrl(): string {
+		return `${this.server.url}${PREFIX}`;
+	}
+
+	async start(): Promise<string> {
+		await this.server.start();
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	/** Requests that reached the API (any path under /api/v1), with the prefix removed. */
+	requests(method?: string, path?: string): RecordedRequest[] {
+		return this.server.requests
+			.map((request) => ({ ...request, path: request.path.replace(PREFIX, '') }))
+			.filter((request) => (method ? request.method === method : true) && (path ? request.path === path : true));
+	}
+
+	reset(): void {
+		this.server.clear();
+		this.contacts.length = 0;
+		this.tokens = this.rateLimitPerSecond;
+	}
+
+	private takeToken(): boolean {
+		const now = Date.now();
+		this.tokens = Math.min(
+			this.rateLimitPerSecond,
+			this.tokens + ((now - this.refilledAt) / 1000) * this.rateLimitPerSecond,
+		);
+		this.refilledAt = now;
+		if (this.tokens < 1) return false;
+		this.tokens -= 1;
+		return true;
+	}
+
+	private handle(request: RecordedRequest): MockReply {
+		if (!request.path.startsWith(PREFIX)) return { status: 404, body: { success: false, message: 'Not found' } };
+		const path = request.path.slice(PREFIX.length);
+		if (request.headers.authorization !== `Bearer ${this.apiKey}`) {
+			return { status: 401, body: { success: false, message: 'Invalid API key', error: 'Invalid API key' } };
+		}
+		const allowed = this.takeToken();
+		const headers = {
+			'x-ratelimit-limit': String(this.rateLimitPerSecond),
+			'x-ratelimit-remaining': String(Math.max(0, Math.floor(this.tokens))),
+		};
+		if (!allowed) return { status: 429, headers, body: { success: false, message: 'Rate limit exceeded' } };
+		const methods = ROUTES[path];
+		if (!methods) return { status: 404, headers, body: { success: false, message: 'Not found' } };
+		if (!methods.includes(request.method)) return { status: 405, headers, body: { success: false, message: 'Method not allowed' } };
+		return { ...this.route(path, request), headers };
+	}
+
+	private route(path: string, request: RecordedRequest): MockReply {
+		switch (path) {
+			case '/api-key':
+				return { status: 200, body: { success: true, teamName: 'Mock team' } };
+			case '/lists':
+				return { status: 200, body: this.lists };
+			case '/contacts/properties':
+				return {
+					status: 200,
+					body:
+						request.query.list === 'custom'
+							? this.customProperties
+							: [{ key: 'email', label: 'Email', type: 'string' }, ...this.customProperties],
+				};
+			case '/contacts/find': {
+				const { email, userId } = request.query;
+				const found = this.contacts.filter(
+					(contact) => (email !== undefined && contact.email === email) || (userId !== undefined && contact.userId === userId),
+				);
+				return { status: 200, body: found };
+			}
+			default:
+				return this.create(request);
+		}
+	}
+
+	private create(request: RecordedRequest): MockReply {
+		const body = request.body as Record<string, unknown> | undefined;
+		if (!body || typeof body !== 'object') return { status: 400, body: { success: false, message: 'Invalid JSON body.' } };
+		const email = body.email;
+		if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+			return { status: 400, body: { success: false, message: 'Invalid email address.' } };
+		}
+		const duplicate = this.contacts.some(
+			(contact) => contact.email === email || (body.userId !== undefined && contact.userId === body.userId),
+		);
+		if (duplicate) return { status: 409, body: { success: false, message: 'Email or userId is already on list.' } };
+		const id = `clmock${String(this.nextId++).padStart(6, '0')}`;
+		this.contacts.push({ ...(body as Omit<LoopsContact, 'id'>), id, email });
+		return { status: 200, body: { success: true, id } };
+	}
+}

@@ -1,0 +1,140 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: http.IncomingHttpHeaders;
+	rawBody: string;
+	body: unknown;
+}
+
+export interface MockReply {
+	status: number;
+	body?: unknown;
+	/** Sent as-is instead of JSON (HTML error pages, plain text). */
+	raw?: string;
+	headers?: Record<string, string>;
+	/** Close the socket without answering (a connection reset). */
+	reset?: boolean;
+	/** Never answer (the client's timeout fires). */
+	hang?: boolean;
+	delayMs?: number;
+}
+
+export type MockHandler = (request: RecordedRequest) => MockReply;
+
+interface QueuedFault {
+	reply: MockReply;
+	remaining: number;
+	matches: (request: RecordedRequest) => boolean;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 (random port) for one vendor: it records every request, answers
+ * through the vendor's handler, and can be told to answer the next N matching requests with a
+ * fault instead (429, 5xx, HTML, reset, hang).
+ */
+export class MockServer {
+	readonly requests: RecordedRequest[] = [];
+	/** Added to every answer, to model network and vendor latency (bench). */
+	latencyMs = 0;
+	private readonly faults: QueuedFault[] = [];
+	private readonly server: http.Server;
+	private readonly sockets = new Set<import('node:net').Socket>();
+	private origin = '';
+
+	constructor(private readonly handler: MockHandler) {
+		this.server = http.createServer((req, res) => this.receive(req, res));
+		this.server.keepAliveTimeout = 1000;
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	get url(): string {
+		return this.origin;
+	}
+
+	async start(): Promise<string> {
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		const { port } = this.server.address() as AddressInfo;
+		this.origin = `http://127.0.0.1:${port}`;
+		return this.origin;
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	/** Answer the next `times` requests (optionally only those to `path`) with `reply`. */
+	injectFault(reply: MockReply, options: { times?: number; path?: string; method?: string } = {}): void {
+		this.faults.push({
+			reply,
+			remaining: options.times ?? 1,
+			matches: (request) =>
+				(options.path === undefined || request.path === options.path) &&
+				(options.method === undefined || request.method === options.method),
+		});
+	}
+
+	requestsTo(method: string, path: string): RecordedRequest[] {
+		return this.requests.filter((request) => request.method === method && request.path === path);
+	}
+
+	clear(): void {
+		this.requests.length = 0;
+		this.faults.length = 0;
+	}
+
+	private receive(req: http.IncomingMessage, res: http.ServerResponse): void {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const url = new URL(req.url ?? '/', 'http://mock');
+			const rawBody = Buffer.concat(chunks).toString('utf8');
+			let body: unknown = undefined;
+			if (rawBody !== '') {
+				try {
+					body = JSON.parse(rawBody);
+				} catch {
+					body = rawBody;
+				}
+			}
+			const request: RecordedRequest = {
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams.entries()),
+				headers: req.headers,
+				rawBody,
+				body,
+			};
+			this.requests.push(request);
+			const fault = this.faults.find((candidate) => candidate.remaining > 0 && candidate.matches(request));
+			if (fault) fault.remaining--;
+			const reply = fault ? fault.reply : this.handler(request);
+			const delay = (reply.delayMs ?? 0) + this.latencyMs;
+			if (delay > 0) setTimeout(() => this.send(req, res, reply), delay);
+			else this.send(req, res, reply);
+		});
+	}
+
+	private send(req: http.IncomingMessage, res: http.ServerResponse, reply: MockReply): void {
+		if (reply.hang) return;
+		if (reply.reset) {
+			req.socket.destroy();
+			return;
+		}
+		const isRaw = reply.raw !== undefined;
+		const payload = isRaw ? (reply.raw as string) : reply.body === undefined ? '' : JSON.stringify(reply.body);
+		res.writeHead(reply.status, {
+			...(payload !== '' ? { 'Content-Type': isRaw ? 'text/html; charset=utf-8' : 'application/json' } : {}),
+			...reply.headers,
+		});
+		res.end(payload);
+	}
+}
