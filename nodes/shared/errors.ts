@@ -138,13 +138,18 @@ export function buildVendorApiError(
 	return error;
 }
 
-/** The JSON of a Continue On Fail item: the message plus the vendor facts, nothing else. */
+/**
+ * The JSON of a Continue On Fail item: `error` (the message) and `details` (status, vendor code,
+ * field, request id, item). Only these two keys, because n8n sends an item to the error output
+ * when its JSON holds nothing but error/message/details, and it replaces the JSON of any item
+ * that carries `item.error` with the bare message, which would drop the vendor facts.
+ */
 export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	for (const key of ['httpCode', 'networkCode', 'code', 'field', 'requestId'] as const) {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	for (const key of ['httpCode', 'networkCode', 'code', 'field', 'requestId', 'itemIndex'] as const) {
 		const value = error.context[key];
-		if (value !== undefined) json[key] = value;
+		if (value !== undefined) details[key] = value;
 	}
-	return json;
+	return { error: error.message, details };
 }

@@ -17,9 +17,8 @@ export function asItemError(node: INode, error: unknown, itemIndex: number): Nod
 
 /**
  * The per-item loop every node shares: exactly one output entry per input item, in input order,
- * each with `pairedItem`. With Continue On Fail a failing item becomes an error item (the message
- * in `json`, the error itself on `error` so "Continue (using error output)" routes it); without
- * it the first failure stops the node.
+ * each with `pairedItem`. With Continue On Fail a failing item becomes an error item
+ * (`{ error, details }`, see errorItemJson); without it the first failure stops the node.
  */
 export async function executePerItem(
 	this: IExecuteFunctions,
@@ -38,7 +37,7 @@ export async function executePerItem(
 		} catch (error) {
 			const itemError = asItemError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw itemError;
-			output.push({ json: errorItemJson(itemError), error: itemError, pairedItem: { item: itemIndex } });
+			output.push({ json: errorItemJson(itemError), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];
