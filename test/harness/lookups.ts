@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
 import type {
 	ICredentialType,

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PackageDirectoryLoader } from 'n8n-core';
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { TestEngine } from './harness/engine';
+import { LoopsMock } from './mocks/loops';
+
+// Runs after `npm run build` (the test command builds first): this is what n8n installs.
+const root = join(__dirname, '..');
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+
+describe('the installable package', () => {
+	test('package.json follows the community package rules', () => {
+		expect(packageJson.name).toBe('n8n-nodes-contacts');
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+		expect(packageJson.files).toEqual(['dist']);
+		expect(packageJson.dependencies ?? {}).toEqual({});
+		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		const scripts = (packageJson.scripts ?? {}) as Record<string, string>;
+		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) {
+			expect(scripts[hook]).toBeUndefined();
+		}
+	});
+
+	test("n8n's package loader finds every listed node and credential in dist/, with icons and codex", async () => {
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+
+		expect(loader.packageName).toBe('n8n-nodes-contacts');
+		expect(Object.keys(loader.nodeTypes)).toEqual(['loops']);
+		expect(Object.keys(loader.credentialTypes)).toEqual(['loopsApi']);
+		const loops = loader.getNode('loops').type as INodeType;
+		expect(loops.description.usableAsTool).toBe(true);
+		expect(loops.description.codex?.resources?.primaryDocumentation?.[0].url).toBe(
+			'https://loops.so/docs/api-reference/create-contact',
+		);
+		for (const icon of ['dist/nodes/Loops/loops.svg', 'dist/nodes/Loops/loops.dark.svg']) {
+			expect(existsSync(join(root, icon))).toBe(true);
+		}
+	});
+
+	test('the compiled Loops node creates a contact through the engine', async () => {
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		const mock = new LoopsMock('compiled-key');
+		await mock.start();
+		try {
+			const engine = new TestEngine({
+				nodeType: loader.getNode('loops').type as INodeType,
+				credentialTypes: [loader.getCredential('loopsApi').type as ICredentialType],
+			});
+			engine.setCredential('loopsApi', { apiKey: 'compiled-key', baseUrl: mock.baseUrl });
+
+			const result = await engine.run({
+				parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}' },
+				items: [{ email: 'dist@example.com' }],
+			});
+
+			expect(result.status).toBe('success');
+			expect(result.items[0].json).toEqual({ success: true, id: mock.contacts[0].id });
+		} finally {
+			await mock.stop();
+		}
+	});
+});
