@@ -147,7 +147,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			await this.updateCredentials(node.credentials[credentialType.name], credentialType.name, {
 				...stored,
 				...output,
-			});
+			} as ICredentialDataDecryptedObject);
 			return Object.assign(credentials, output);
 		}
 		return undefined;

@@ -9,6 +9,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IRun,
 	IRunExecutionData,
@@ -28,7 +29,7 @@ const SOURCE_TYPE = 'test.itemSource';
  * receives them through a real connection, exactly as after any other node in a workflow.
  */
 class ItemSource implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Item Source',
 		name: 'itemSource',
 		group: ['input'],
@@ -37,7 +38,7 @@ class ItemSource implements INodeType {
 		defaults: { name: 'Items' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
