@@ -55,8 +55,10 @@ describe('retry policy', () => {
 	test("then the vendor's rate-limit reset header", () => {
 		const reset = (headers: Record<string, string>, nowMs: number) =>
 			headers['x-ratelimit-reset'] ? Number(headers['x-ratelimit-reset']) * 1000 - nowMs : undefined;
-		const failure = { ...noHeaders, headers: { 'x-ratelimit-reset': String(now / 1000 + 4) } };
+		const failure = { ...noHeaders, httpCode: 429, headers: { 'x-ratelimit-reset': String(now / 1000 + 4) } };
 		expect(retryDelayMs(1, failure, { rateLimitResetMs: reset }, DEFAULT_RETRY, now)).toBe(4000);
+		// ...only for a 429: a 500 that happens to carry the header backs off as usual.
+		expect(retryDelayMs(1, { ...failure, httpCode: 500 }, { rateLimitResetMs: reset }, DEFAULT_RETRY, now, () => 0)).toBe(500);
 	});
 
 	test('else capped exponential backoff, half fixed and half random', () => {

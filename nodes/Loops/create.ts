@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asItemError } from '../shared/execute';
+import { ifExistsFrom, retryOptionsFrom } from '../shared/options';
 import type { RetryOptions } from '../shared/transport';
 import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
 import { ItemChecks } from '../shared/validation';
 import { loopsApi } from './api';
-import { IF_EXISTS_CHOICES } from './fields';
 import type { LoopsContactInput } from './mapping';
 import { buildCreateContactBody } from './mapping';
 
@@ -21,18 +21,6 @@ function readInput(context: IExecuteFunctions, itemIndex: number): LoopsContactI
 				: {},
 		customPropertiesJson: mode === 'json' ? context.getNodeParameter('customPropertiesJson', itemIndex, '{}') : undefined,
 	};
-}
-
-export function retryOptionsFrom(check: ItemChecks, options: IDataObject): Partial<RetryOptions> {
-	const retry: Partial<RetryOptions> = {};
-	if (options.maxAttempts !== undefined) {
-		retry.maxAttempts = Math.max(1, check.integer('Options > Retry Attempts', options.maxAttempts));
-	}
-	if (options.maxRetryWaitSeconds !== undefined) {
-		const seconds = check.finiteNumber('Options > Max Retry Wait (Seconds)', options.maxRetryWaitSeconds);
-		retry.maxTotalWaitMs = Math.max(0, seconds) * 1000;
-	}
-	return retry;
 }
 
 /**
@@ -67,7 +55,7 @@ async function describeExistingContact(
 export async function createContact(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const check = new ItemChecks(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const ifExists = check.oneOf('Options > If Contact Already Exists', options.ifContactExists ?? 'fail', IF_EXISTS_CHOICES);
+	const ifExists = ifExistsFrom(check, options);
 	const retry = retryOptionsFrom(check, options);
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));
 

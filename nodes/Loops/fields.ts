@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ifContactExistsOption, retryOptionFields } from '../shared/options';
+
 /** Names that Loops reserves or that are standard fields, so never valid as custom properties. */
 export const RESERVED_PROPERTY_NAMES = ['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'];
 export const STANDARD_FIELD_NAMES = [
@@ -15,7 +17,6 @@ export const STANDARD_FIELD_NAMES = [
 
 export const SUBSCRIPTION_CHOICES = ['unchanged', 'subscribe', 'unsubscribe'] as const;
 export const CUSTOM_PROPERTY_TYPES = ['boolean', 'date', 'null', 'number', 'string'] as const;
-export const IF_EXISTS_CHOICES = ['fail', 'returnExisting'] as const;
 
 const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
 
@@ -256,43 +257,11 @@ export const createContactFields: INodeProperties[] = [
 		default: {},
 		displayOptions: showForCreate,
 		options: [
-			{
-				displayName: 'If Contact Already Exists',
-				name: 'ifContactExists',
-				type: 'options',
-				options: [
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: 'Stop with an error (or give an error item with Continue On Fail)',
-					},
-					{
-						name: 'Return Existing Contact',
-						value: 'returnExisting',
-						description: 'Output an item with alreadyExists = true and the existing contact',
-					},
-				],
-				default: 'fail',
-				description: 'What to do when Loops answers that the email or user ID is already taken',
-			},
-			{
-				displayName: 'Max Retry Wait (Seconds)',
-				name: 'maxRetryWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 60,
-				description:
-					'The longest time to spend waiting between retries for one item before giving up',
-			},
-			{
-				displayName: 'Retry Attempts',
-				name: 'maxAttempts',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10 },
-				default: 4,
-				description:
-					'Attempts per item in all when Loops is busy (429), fails (5xx) or the connection breaks. Other errors are never retried.',
-			},
+			ifContactExistsOption(
+				'Output an item with alreadyExists = true and the existing contact',
+				'What to do when Loops answers that the email or user ID is already taken',
+			),
+			...retryOptionFields('Loops'),
 		],
 	},
 ];

@@ -7,6 +7,8 @@ export interface VendorError {
 	code?: string;
 	field?: string;
 	requestId?: string;
+	/** On a conflict: the id of the contact that already exists, where the vendor gives it. */
+	existingId?: string;
 	/** Further errors when the vendor lists several. */
 	others?: string[];
 }
@@ -117,6 +119,7 @@ export function buildVendorApiError(
 		vendorError?.code ? `code: ${vendorError.code}` : undefined,
 		vendorError?.field ? `field: ${vendorError.field}` : undefined,
 		vendorError?.requestId ? `request id: ${vendorError.requestId}` : undefined,
+		vendorError?.existingId ? `existing contact id: ${vendorError.existingId}` : undefined,
 		attempts && attempts > 1 ? `after ${attempts} attempts` : undefined,
 	].filter((fact) => fact !== undefined);
 	const others = vendorError?.others?.length ? ` Also: ${vendorError.others.join('; ')}.` : '';
@@ -127,6 +130,7 @@ export function buildVendorApiError(
 	if (vendorError?.code) vendorFacts.code = vendorError.code;
 	if (vendorError?.field) vendorFacts.field = vendorError.field;
 	if (vendorError?.requestId) vendorFacts.requestId = vendorError.requestId;
+	if (vendorError?.existingId) vendorFacts.existingId = vendorError.existingId;
 	const error = new NodeApiError(node, { message, ...vendorFacts } as JsonObject, {
 		message,
 		description,
@@ -147,7 +151,7 @@ export function buildVendorApiError(
 export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
 	const details: IDataObject = {};
 	if (error.description) details.description = error.description;
-	for (const key of ['httpCode', 'networkCode', 'code', 'field', 'requestId', 'itemIndex'] as const) {
+	for (const key of ['httpCode', 'networkCode', 'code', 'field', 'requestId', 'existingId', 'itemIndex'] as const) {
 		const value = error.context[key];
 		if (value !== undefined) details[key] = value;
 	}

@@ -36,7 +36,7 @@ export interface VendorApi {
 	parseError: VendorErrorParser;
 	retry: RetryOptions;
 	timeoutMs: number;
-	/** Milliseconds until the vendor's rate-limit window resets, read from its own headers. */
+	/** Milliseconds until the vendor's rate-limit window resets, read from its own headers (used on 429). */
 	rateLimitResetMs?: (headers: Record<string, string>, nowMs: number) => number | undefined;
 	/** Extra advice for the user, e.g. "check the API key" on a 401. */
 	hintFor?: (failure: HttpFailure) => string | undefined;
@@ -99,7 +99,9 @@ export function retryDelayMs(
 	nowMs: number,
 	random: () => number = Math.random,
 ): number {
-	const told = retryAfterMs(failure.headers, nowMs) ?? api.rateLimitResetMs?.(failure.headers, nowMs);
+	// A rate-limit reset time only says when a 429 will clear; a 5xx gets backoff instead.
+	const reset = failure.httpCode === 429 ? api.rateLimitResetMs?.(failure.headers, nowMs) : undefined;
+	const told = retryAfterMs(failure.headers, nowMs) ?? reset;
 	if (told !== undefined) return Math.max(0, told);
 	const step = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(step / 2 + (random() * step) / 2);

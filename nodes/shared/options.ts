@@ -1,0 +1,68 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { RetryOptions } from './transport';
+import type { ItemChecks } from './validation';
+
+export const IF_EXISTS_CHOICES = ['fail', 'returnExisting'] as const;
+export type IfExists = (typeof IF_EXISTS_CHOICES)[number];
+
+/** Options > If Contact Already Exists, worded for the vendor. */
+export function ifContactExistsOption(returnExistingDescription: string, conflictDescription: string): INodeProperties {
+	return {
+		displayName: 'If Contact Already Exists',
+		name: 'ifContactExists',
+		type: 'options',
+		options: [
+			{
+				name: 'Fail',
+				value: 'fail',
+				description: 'Stop with an error (or give an error item with Continue On Fail)',
+			},
+			{
+				name: 'Return Existing Contact',
+				value: 'returnExisting',
+				description: returnExistingDescription,
+			},
+		],
+		default: 'fail',
+		description: conflictDescription,
+	};
+}
+
+/** Options > Retry Attempts and Max Retry Wait, the bounds of the shared transport. */
+export function retryOptionFields(service: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60,
+			description: 'The longest time to spend waiting between retries for one item before giving up',
+		},
+		{
+			displayName: 'Retry Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 4,
+			description: `Attempts per item in all when ${service} is busy (429), fails (5xx) or the connection breaks. Other errors are never retried.`,
+		},
+	];
+}
+
+export function ifExistsFrom(check: ItemChecks, options: IDataObject): IfExists {
+	return check.oneOf('Options > If Contact Already Exists', options.ifContactExists ?? 'fail', IF_EXISTS_CHOICES);
+}
+
+export function retryOptionsFrom(check: ItemChecks, options: IDataObject): Partial<RetryOptions> {
+	const retry: Partial<RetryOptions> = {};
+	if (options.maxAttempts !== undefined) {
+		retry.maxAttempts = Math.max(1, check.integer('Options > Retry Attempts', options.maxAttempts));
+	}
+	if (options.maxRetryWaitSeconds !== undefined) {
+		const seconds = check.finiteNumber('Options > Max Retry Wait (Seconds)', options.maxRetryWaitSeconds);
+		retry.maxTotalWaitMs = Math.max(0, seconds) * 1000;
+	}
+	return retry;
+}
