@@ -6,10 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { contactResourceFields } from '../shared/commonFields';
 import { executePerItem } from '../shared/execute';
 import { LOOPS_CREDENTIAL_TYPE } from './api';
 import { createContact } from './create';
-import { createContactFields, operationField, resourceField } from './fields';
+import { createContactFields } from './fields';
 import { getCustomProperties, getMailingLists } from './methods';
 
 export class Loops implements INodeType {
@@ -26,7 +27,7 @@ export class Loops implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: LOOPS_CREDENTIAL_TYPE, required: true }],
-		properties: [resourceField, operationField, ...createContactFields],
+		properties: [...contactResourceFields('Add a new contact to your Loops audience'), ...createContactFields],
 	};
 
 	methods = {

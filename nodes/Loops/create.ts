@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asItemError } from '../shared/execute';
-import { ifExistsFrom, retryOptionsFrom } from '../shared/options';
+import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
 import type { RetryOptions } from '../shared/transport';
 import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
 import { ItemChecks } from '../shared/validation';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ifContactExistsOption, retryOptionFields } from '../shared/options';
+import { ifContactExistsOption, retryOptionFields, showForCreate } from '../shared/commonFields';
 
 /** Names that Loops reserves or that are standard fields, so never valid as custom properties. */
 export const RESERVED_PROPERTY_NAMES = ['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'];
@@ -17,34 +17,6 @@ export const STANDARD_FIELD_NAMES = [
 
 export const SUBSCRIPTION_CHOICES = ['unchanged', 'subscribe', 'unsubscribe'] as const;
 export const CUSTOM_PROPERTY_TYPES = ['boolean', 'date', 'null', 'number', 'string'] as const;
-
-const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
-
-export const resourceField: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: [{ name: 'Contact', value: 'contact' }],
-	default: 'contact',
-};
-
-export const operationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['contact'] } },
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a contact',
-			description: 'Add a new contact to your Loops audience',
-		},
-	],
-	default: 'create',
-};
 
 /** Create Contact: the fields of POST /contacts/create, named as Loops names them. */
 export const createContactFields: INodeProperties[] = [

@@ -3,6 +3,32 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { RetryOptions } from './transport';
 import type { ItemChecks } from './validation';
 
+/** Resource "Contact", operation "Create": room for more operations later. */
+export function contactResourceFields(createDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Contact', value: 'contact' }],
+			default: 'contact',
+		},
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['contact'] } },
+			options: [{ name: 'Create', value: 'create', action: 'Create a contact', description: createDescription }],
+			default: 'create',
+		},
+	];
+}
+
+/** displayOptions for the fields of Contact > Create. */
+export const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
+
 export const IF_EXISTS_CHOICES = ['fail', 'returnExisting'] as const;
 export type IfExists = (typeof IF_EXISTS_CHOICES)[number];
 
