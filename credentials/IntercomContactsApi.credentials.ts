@@ -1,0 +1,89 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { intercomRegionUrl } from '../nodes/Intercom/regions';
+import { checkBaseUrl } from '../nodes/shared/baseUrl';
+
+// Not `intercomApi`: n8n's built-in Intercom node owns that name, and credential names are global.
+export class IntercomContactsApi implements ICredentialType {
+	name = 'intercomContactsApi';
+
+	displayName = 'Intercom Contacts API';
+
+	icon: Icon = { light: 'file:../nodes/Intercom/intercom.svg', dark: 'file:../nodes/Intercom/intercom.dark.svg' };
+
+	documentationUrl = 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'From the Intercom Developer Hub: your app > Authentication',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'Australia (api.au.intercom.io)', value: 'au' },
+				{ name: 'Europe (api.eu.intercom.io)', value: 'eu' },
+				{ name: 'United States (api.intercom.io)', value: 'us' },
+			],
+			default: 'us',
+			description: 'Where your Intercom workspace is hosted. A token only works in its own region.',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.intercom.io',
+			description:
+				'Advanced: leave empty to use the region. Set only to reach Intercom through a proxy or a test server; must use https (plain http only for localhost).',
+		},
+	];
+
+	// A function so the region, the override and the https rule apply to every request,
+	// the credential test included, before the token is attached.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
+		const base = credentials.baseUrl
+			? checkBaseUrl(credentials.baseUrl, 'Base URL Override')
+			: intercomRegionUrl(credentials.region);
+		return {
+			...requestOptions,
+			baseURL: requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : base,
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${credentials.accessToken as string}`,
+				Accept: 'application/json',
+			},
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: { url: '/me', method: 'GET' },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Access Token Invalid: check the token, and that the region matches your workspace',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,127 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { toUnixSeconds } from '../shared/mapping';
+import type { ItemChecks } from '../shared/validation';
+import { ATTRIBUTE_TYPES, ROLES } from './fields';
+
+export interface CustomAttributeEntry {
+	name?: unknown;
+	type?: unknown;
+	stringValue?: unknown;
+	numberValue?: unknown;
+	booleanValue?: unknown;
+	dateValue?: unknown;
+}
+
+/** The node's parameters for one item, expressions already resolved. */
+export interface IntercomContactInput {
+	role: unknown;
+	email: unknown;
+	externalId: unknown;
+	additionalFields: IDataObject;
+	customAttributesMode: string;
+	customAttributes: { attribute?: CustomAttributeEntry[] };
+	customAttributesJson: unknown;
+}
+
+const TEXT_FIELDS: Array<[name: string, label: string]> = [
+	['phone', 'Phone'],
+	['name', 'Name'],
+];
+
+const DATE_FIELDS: Array<[name: string, label: string]> = [
+	['signed_up_at', 'Signed Up At'],
+	['last_seen_at', 'Last Seen At'],
+];
+
+function attributesFromFields(check: ItemChecks, entries: CustomAttributeEntry[]): IDataObject {
+	const attributes: IDataObject = {};
+	for (const entry of entries) {
+		const name = check.requiredString('Custom Attributes > Name', entry.name).trim();
+		const field = `Custom Attributes > ${name}`;
+		if (Object.prototype.hasOwnProperty.call(attributes, name)) {
+			check.fail('Custom Attributes', `"${name}" is given more than once`);
+		}
+		const type = check.oneOf(`${field} > Type`, entry.type ?? 'string', ATTRIBUTE_TYPES);
+		switch (type) {
+			case 'string':
+				attributes[name] = check.optionalString(field, entry.stringValue) ?? '';
+				break;
+			case 'integer':
+				attributes[name] = check.integer(field, entry.numberValue);
+				break;
+			case 'float':
+				attributes[name] = check.finiteNumber(field, entry.numberValue);
+				break;
+			case 'boolean':
+				attributes[name] = check.boolean(field, entry.booleanValue);
+				break;
+			case 'date':
+				// Intercom stores date attributes as Unix seconds, like signed_up_at.
+				attributes[name] = toUnixSeconds(check.date(field, entry.dateValue));
+				break;
+		}
+	}
+	return attributes;
+}
+
+function attributesFromJson(check: ItemChecks, json: unknown): IDataObject {
+	const attributes = check.jsonObject('Attributes (JSON)', json);
+	check.flatScalars('Attributes (JSON)', attributes, false);
+	return attributes;
+}
+
+/**
+ * The body of POST /contacts for one item, after the rules of the 2.15 schema: at least one of
+ * email, external_id and role; role user or lead; a user has an email or external_id; dates as
+ * Unix seconds; owner_id an integer; avatar a URL; custom attributes a flat object of scalars.
+ */
+export function buildCreateContactBody(check: ItemChecks, input: IntercomContactInput): IDataObject {
+	const body: IDataObject = {};
+	const roleText = check.optionalString('Role', input.role);
+	const role = roleText === undefined ? undefined : check.oneOf('Role', roleText, ROLES);
+	const email = check.optionalString('Email', input.email)?.trim() || undefined;
+	const externalId = check.optionalString('External ID', input.externalId)?.trim() || undefined;
+	check.email('Email', email);
+	if (role === undefined && email === undefined && externalId === undefined) {
+		check.fail('Email', 'at least one of Email, External ID or Role is required');
+	}
+	if (role === 'user' && email === undefined && externalId === undefined) {
+		check.fail('Email', 'a contact with the role User needs an Email or an External ID');
+	}
+	if (role !== undefined) body.role = role;
+	if (externalId !== undefined) body.external_id = externalId;
+	if (email !== undefined) body.email = email;
+
+	const fields = input.additionalFields;
+	for (const [name, label] of TEXT_FIELDS) {
+		const value = check.optionalString(label, fields[name]);
+		if (value !== undefined && value.trim() !== '') body[name] = value;
+	}
+	const avatar = check.optionalString('Avatar', fields.avatar)?.trim() || undefined;
+	check.url('Avatar', avatar);
+	if (avatar !== undefined) body.avatar = avatar;
+	for (const [name, label] of DATE_FIELDS) {
+		if (fields[name] !== undefined && fields[name] !== '') {
+			body[name] = toUnixSeconds(check.date(label, fields[name]));
+		}
+	}
+	if (fields.owner_id !== undefined && fields.owner_id !== '') {
+		const owner = check.integer('Owner', fields.owner_id);
+		if (owner <= 0) check.fail('Owner', `must be a positive admin ID, but is ${owner}`);
+		body.owner_id = owner;
+	}
+	if (fields.unsubscribed_from_emails !== undefined) {
+		body.unsubscribed_from_emails = check.boolean('Unsubscribed From Emails', fields.unsubscribed_from_emails);
+	}
+
+	const mode = check.oneOf('Custom Attributes', input.customAttributesMode, ['none', 'fields', 'json']);
+	const attributes =
+		mode === 'fields'
+			? attributesFromFields(check, input.customAttributes.attribute ?? [])
+			: mode === 'json'
+				? attributesFromJson(check, input.customAttributesJson)
+				: {};
+	if (Object.keys(attributes).length > 0) body.custom_attributes = attributes;
+	return body;
+}
