@@ -30,14 +30,24 @@ describe('the installable package', () => {
 		await loader.loadAll();
 
 		expect(loader.packageName).toBe('n8n-nodes-contacts');
-		expect(Object.keys(loader.nodeTypes)).toEqual(['loops']);
-		expect(Object.keys(loader.credentialTypes)).toEqual(['loopsApi']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['intercom', 'loops']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['intercomContactsApi', 'loopsApi']);
 		const loops = loader.getNode('loops').type as INodeType;
 		expect(loops.description.usableAsTool).toBe(true);
 		expect(loops.description.codex?.resources?.primaryDocumentation?.[0].url).toBe(
 			'https://loops.so/docs/api-reference/create-contact',
 		);
-		for (const icon of ['dist/nodes/Loops/loops.svg', 'dist/nodes/Loops/loops.dark.svg']) {
+		for (const name of Object.keys(loader.nodeTypes)) {
+			const type = loader.getNode(name).type as INodeType;
+			expect(type.description.usableAsTool).toBe(true);
+			expect(type.description.codex?.resources?.primaryDocumentation?.[0].url).toMatch(/^https:\/\//);
+		}
+		for (const icon of [
+			'dist/nodes/Loops/loops.svg',
+			'dist/nodes/Loops/loops.dark.svg',
+			'dist/nodes/Intercom/intercom.svg',
+			'dist/nodes/Intercom/intercom.dark.svg',
+		]) {
 			expect(existsSync(join(root, icon))).toBe(true);
 		}
 	});

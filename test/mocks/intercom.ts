@@ -1,0 +1,168 @@
+import type { MockReply, RecordedRequest } from './server';
+import { MockServer } from './server';
+
+export type IntercomContact = Record<string, unknown> & { id: string; role: string };
+
+let requestCounter = 0;
+const requestId = () => `mock-req-${++requestCounter}`;
+
+function errorList(code: string, message?: string, field?: string) {
+	return {
+		type: 'error.list',
+		request_id: requestId(),
+		errors: [{ code, ...(message ? { message } : {}), ...(field ? { field } : {}) }],
+	};
+}
+
+/**
+ * Intercom as ../shared/specs/intercom-and-loops.md section 1.10 describes it: Bearer check (401
+ * error.list without rate-limit headers), 406 without a JSON Accept header, POST /contacts with
+ * 400 parameter_invalid (empty body, unknown owner), 409 conflict naming the existing id, 200 with
+ * the contact; a fixed window with X-RateLimit-Limit/-Remaining/-Reset and 429
+ * rate_limit_exceeded; GET /me, /admins, /data_attributes and /contacts/{id}.
+ */
+export class IntercomMock {
+	readonly server = new MockServer((request) => this.handle(request));
+	readonly contacts: IntercomContact[] = [];
+	readonly admins = [
+		{ type: 'admin', id: '991267466', name: 'Ada Admin', email: 'ada@company.example', has_inbox_seat: true, team_ids: [] },
+		{ type: 'admin', id: '991267467', name: '', email: 'bo@company.example', has_inbox_seat: false, team_ids: [] },
+	];
+	readonly dataAttributes = [
+		{ type: 'data_attribute', name: 'email', full_name: 'email', label: 'Email', data_type: 'string', custom: false, api_writable: true, archived: false },
+		{ type: 'data_attribute', id: 1, name: 'plan', full_name: 'custom_attributes.plan', label: 'Plan', description: 'Billing plan', data_type: 'string', custom: true, api_writable: true, archived: false },
+		{ type: 'data_attribute', id: 2, name: 'seats', full_name: 'custom_attributes.seats', label: 'Seats', data_type: 'integer', custom: true, api_writable: true, archived: false },
+		{ type: 'data_attribute', id: 3, name: 'monthly_spend', full_name: 'custom_attributes.monthly_spend', label: 'Monthly spend', data_type: 'float', custom: true, api_writable: true, archived: false },
+		{ type: 'data_attribute', id: 4, name: 'paid_subscriber', full_name: 'custom_attributes.paid_subscriber', label: 'Paid subscriber', data_type: 'boolean', custom: true, api_writable: true, archived: false },
+		{ type: 'data_attribute', id: 5, name: 'trial_ends', full_name: 'custom_attributes.trial_ends', label: 'Trial ends', data_type: 'date', custom: true, api_writable: true, archived: false },
+		{ type: 'data_attribute', id: 6, name: 'old_field', full_name: 'custom_attributes.old_field', label: 'Old field', data_type: 'string', custom: true, api_writable: true, archived: true },
+		{ type: 'data_attribute', id: 7, name: 'messenger_only', full_name: 'custom_attributes.messenger_only', label: 'Messenger only', data_type: 'string', custom: true, api_writable: false, archived: false },
+	];
+	/** Requests per 10-second window (Intercom's 1,000/min private-app figure gives 167). */
+	windowLimit = 167;
+	/** Window length; Intercom's is 10 s, tests may shorten it. */
+	windowMs = 10_000;
+	private windowStart = Date.now();
+	private windowCount = 0;
+	private nextId = 1;
+
+	constructor(readonly token: string) {}
+
+	get baseUrl(): string {
+		return this.server.url;
+	}
+
+	async start(): Promise<string> {
+		return await this.server.start();
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	requests(method?: string, path?: string): RecordedRequest[] {
+		return this.server.requests.filter(
+			(request) => (method ? request.method === method : true) && (path ? request.path === path : true),
+		);
+	}
+
+	reset(): void {
+		this.server.clear();
+		this.contacts.length = 0;
+		this.windowCount = 0;
+		this.windowStart = Date.now();
+	}
+
+	private rateHeaders(): Record<string, string> {
+		const now = Date.now();
+		if (now - this.windowStart >= this.windowMs) {
+			this.windowStart = now;
+			this.windowCount = 0;
+		}
+		this.windowCount++;
+		return {
+			'X-RateLimit-Limit': String(this.windowLimit),
+			'X-RateLimit-Remaining': String(Math.max(0, this.windowLimit - this.windowCount)),
+			'X-RateLimit-Reset': String(Math.ceil((this.windowStart + this.windowMs) / 1000)),
+		};
+	}
+
+	private handle(request: RecordedRequest): MockReply {
+		if (request.headers.authorization !== `Bearer ${this.token}`) {
+			return { status: 401, body: errorList('unauthorized', 'Access Token Invalid') };
+		}
+		const accept = request.headers.accept ?? '';
+		if (!/application\/json|\*\/\*/.test(accept)) {
+			return { status: 406, body: errorList('not_acceptable', 'The Accept header must allow application/json') };
+		}
+		const headers = this.rateHeaders();
+		if (this.windowCount > this.windowLimit) {
+			return { status: 429, headers, body: errorList('rate_limit_exceeded', `Exceeded rate limit of ${this.windowLimit} in 10_seconds`) };
+		}
+		return { ...this.route(request), headers };
+	}
+
+	private route(request: RecordedRequest): MockReply {
+		const { method, path } = request;
+		if (method === 'GET' && path === '/me') {
+			return { status: 200, body: { type: 'admin', id: '991267466', email: 'ada@company.example', name: 'Ada Admin', app: { type: 'app', id_code: 'abc123', name: 'Mock app', region: 'US' } } };
+		}
+		if (method === 'GET' && path === '/admins') return { status: 200, body: { type: 'admin.list', admins: this.admins } };
+		if (method === 'GET' && path === '/data_attributes') {
+			if (request.query.model !== 'contact') return { status: 400, body: errorList('parameter_invalid', 'model must be contact', 'model') };
+			return { status: 200, body: { type: 'list', data: this.dataAttributes } };
+		}
+		const single = /^\/contacts\/([^/]+)$/.exec(path);
+		if (method === 'GET' && single) {
+			const contact = this.contacts.find((candidate) => candidate.id === decodeURIComponent(single[1]));
+			return contact ? { status: 200, body: contact } : { status: 404, body: errorList('not_found', 'User Not Found') };
+		}
+		if (method === 'POST' && path === '/contacts') return this.create(request);
+		return { status: 404, body: errorList('not_found', 'The requested resource does not exist; check your path and try again') };
+	}
+
+	private create(request: RecordedRequest): MockReply {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (body.email === undefined && body.external_id === undefined && body.role === undefined) {
+			return { status: 400, body: errorList('parameter_invalid', 'Email, External ID or Role is required') };
+		}
+		if (body.owner_id !== undefined && !this.admins.some((admin) => Number(admin.id) === body.owner_id)) {
+			return { status: 400, body: errorList('parameter_invalid', 'The owner specified is not a member of the workspace', 'owner_id') };
+		}
+		const role = (body.role as string | undefined) ?? 'user';
+		const clash = this.contacts.find(
+			(contact) =>
+				contact.role === 'user' &&
+				role === 'user' &&
+				((body.email !== undefined && contact.email === body.email) ||
+					(body.external_id !== undefined && contact.external_id === body.external_id)),
+		);
+		if (clash) {
+			return { status: 409, body: errorList('conflict', `A contact matching those details already exists with id=${clash.id}`) };
+		}
+		const now = Math.floor(Date.now() / 1000);
+		const contact: IntercomContact = {
+			type: 'contact',
+			id: `6762f0dd1bb69f9f2193${String(this.nextId++).padStart(4, '0')}`,
+			workspace_id: 'ecahpwf5',
+			external_id: body.external_id ?? null,
+			role,
+			email: body.email ?? null,
+			phone: body.phone ?? null,
+			name: body.name ?? null,
+			avatar: body.avatar ? { type: 'avatar', image_url: body.avatar } : null,
+			owner_id: body.owner_id ?? null,
+			has_hard_bounced: false,
+			marked_email_as_spam: false,
+			unsubscribed_from_emails: body.unsubscribed_from_emails ?? false,
+			created_at: now,
+			updated_at: now,
+			signed_up_at: body.signed_up_at ?? null,
+			last_seen_at: body.last_seen_at ?? null,
+			custom_attributes: body.custom_attributes ?? {},
+			tags: { type: 'list', data: [], url: '', total_count: 0, has_more: false },
+		};
+		this.contacts.push(contact);
+		return { status: 200, body: contact };
+	}
+}
