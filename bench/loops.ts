@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import type { IDataObject } from 'n8n-workflow';
 
 import { LoopsApi } from '../credentials/LoopsApi.credentials';
@@ -7,8 +6,9 @@ import { buildCreateContactBody } from '../nodes/Loops/mapping';
 import { ItemChecks } from '../nodes/shared/validation';
 import { TestEngine } from '../test/harness/engine';
 import { LoopsMock } from '../test/mocks/loops';
+import { measureEngineRun, microsecondsPerCall } from './common';
 
-const FULL_ITEM = {
+const FULL_FIELDS = {
 	additionalFields: {
 		firstName: 'Ada',
 		lastName: 'Lovelace',
@@ -28,61 +28,33 @@ const FULL_ITEM = {
 	},
 };
 
-function mappingMicroseconds(): number {
+export async function loopsBench(): Promise<IDataObject[]> {
 	const node = { id: '1', name: 'Loops', type: 'loops', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-	const rounds = 20_000;
-	const started = process.hrtime.bigint();
-	for (let i = 0; i < rounds; i++) {
+	const mapping = microsecondsPerCall(20_000, (i) =>
 		buildCreateContactBody(new ItemChecks(node, i), {
 			email: `user${i}@example.com`,
-			additionalFields: FULL_ITEM.additionalFields,
+			additionalFields: { ...FULL_FIELDS.additionalFields, userId: `usr_${i}` },
 			customPropertiesMode: 'fields',
-			customProperties: FULL_ITEM.customProperties,
+			customProperties: FULL_FIELDS.customProperties,
 			customPropertiesJson: undefined,
-		});
-	}
-	return Number(process.hrtime.bigint() - started) / 1000 / rounds;
-}
+		}),
+	);
 
-async function engineRun(items: number, latencyMs: number): Promise<IDataObject> {
 	const mock = new LoopsMock('bench-key');
-	mock.rateLimitPerSecond = 1_000_000; // measure the node, not the vendor's limit
-	mock.server.latencyMs = latencyMs;
+	mock.rateLimitPerSecond = 1_000_000; // measure the node, not Loops' 10/s limit
 	await mock.start();
 	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
 	engine.setCredential('loopsApi', { apiKey: 'bench-key', baseUrl: mock.baseUrl });
-	const input = Array.from({ length: items }, (_, i) => ({ email: `user${i}@example.com` }));
-	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-	const started = Date.now();
-	const result = await engine.run({
-		parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...FULL_ITEM },
-		items: input,
-		onError: 'continueRegularOutput',
-	});
-	const wall = Date.now() - started;
-	clearInterval(sampler);
-	await mock.stop();
-	const failed = result.items.filter((item) => item.json.error !== undefined).length;
-	const floor = items * latencyMs; // one request in flight at a time
-	return {
-		case: `Loops sequential${failed ? ` (${failed} failed)` : ''}`,
-		items,
-		'latency ms': latencyMs,
-		'wall ms': wall,
-		'floor ms': floor,
-		ratio: floor ? (wall / floor).toFixed(2) : '',
-		'req/item': (mock.requests('POST', '/contacts/create').length / items).toFixed(2),
-		'µs/item': ((wall * 1000) / items).toFixed(0),
-		'peak RSS MB': (peakRss / 1024 / 1024).toFixed(0),
+	const setup = {
+		label: 'Loops',
+		engine,
+		server: mock.server,
+		createPath: '/api/v1/contacts/create',
+		parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...FULL_FIELDS },
+		item: (i: number) => ({ email: `user${i}-${Date.now()}@example.com` }),
 	};
-}
-
-export async function loopsBench(): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	rows.push({ case: 'Loops mapping + validation (full item)', items: 20000, 'µs/item': mappingMicroseconds().toFixed(1) });
-	rows.push(await engineRun(200, 0));
-	rows.push(await engineRun(1000, 0));
-	rows.push(await engineRun(200, 50));
+	const rows: IDataObject[] = [{ case: 'Loops mapping + validation (full item)', items: 20000, 'µs/item': mapping.toFixed(1) }];
+	for (const [items, latency] of [[200, 0], [1000, 0], [200, 50]]) rows.push(await measureEngineRun(setup, items, latency));
+	await mock.stop();
 	return rows;
 }

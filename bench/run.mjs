@@ -12,9 +12,11 @@ process.env.N8N_LOG_LEVEL = 'silent';
 const require = createRequire(import.meta.url);
 require('./register-ts.cjs');
 const { loopsBench } = require('./loops.ts');
+const { intercomBench } = require('./intercom.ts');
 
 const rows = [];
 rows.push(...(await loopsBench()));
+rows.push(...(await intercomBench()));
 
 const header = ['case', 'items', 'latency ms', 'wall ms', 'floor ms', 'ratio', 'req/item', 'µs/item', 'peak RSS MB'];
 const table = [header, ...rows.map((row) => header.map((key) => String(row[key] ?? '')))];
