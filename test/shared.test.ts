@@ -53,7 +53,7 @@ describe('retry policy', () => {
 	});
 
 	test("then the vendor's rate-limit reset header", () => {
-		const reset = (headers: Record<string, string>, nowMs: number) =>
+		const reset = ({ headers }: { headers: Record<string, string> }, nowMs: number) =>
 			headers['x-ratelimit-reset'] ? Number(headers['x-ratelimit-reset']) * 1000 - nowMs : undefined;
 		const failure = { ...noHeaders, httpCode: 429, headers: { 'x-ratelimit-reset': String(now / 1000 + 4) } };
 		expect(retryDelayMs(1, failure, { rateLimitResetMs: reset }, DEFAULT_RETRY, now)).toBe(4000);

@@ -24,7 +24,7 @@ function intercomHint(failure: HttpFailure): string | undefined {
 }
 
 /** X-RateLimit-Reset is the Unix second at which the window reopens; add a little slack. */
-function intercomResetMs(headers: Record<string, string>, nowMs: number): number | undefined {
+function intercomResetMs({ headers }: HttpFailure, nowMs: number): number | undefined {
 	const reset = Number(headers['x-ratelimit-reset']);
 	if (!headers['x-ratelimit-reset'] || !Number.isFinite(reset)) return undefined;
 	return Math.max(0, reset * 1000 - nowMs) + 100;

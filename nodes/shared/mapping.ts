@@ -46,28 +46,26 @@ export function keyValuePairsToObject(
 	return result;
 }
 
+/** JSON text to a value (an expression's object or list passes through), naming the field when it does not parse. */
+export function parseJsonValue(node: INode, itemIndex: number, field: string, input: unknown): unknown {
+	if (typeof input !== 'string') return input;
+	if (input.trim() === '') return undefined;
+	try {
+		return jsonParse(input);
+	} catch (error) {
+		throw new NodeOperationError(node, `${field}: is not valid JSON [item ${itemIndex}]`, {
+			itemIndex,
+			description: (error as Error).message,
+		});
+	}
+}
+
 /**
  * JSON text (or an object an expression already produced) to a plain object, with an error that
  * names the field when it does not parse or is not an object.
  */
-export function parseJsonObject(
-	node: INode,
-	itemIndex: number,
-	field: string,
-	input: unknown,
-): IDataObject {
-	let value: unknown = input;
-	if (typeof input === 'string') {
-		if (input.trim() === '') return {};
-		try {
-			value = jsonParse(input);
-		} catch (error) {
-			throw new NodeOperationError(node, `${field}: is not valid JSON [item ${itemIndex}]`, {
-				itemIndex,
-				description: (error as Error).message,
-			});
-		}
-	}
+export function parseJsonObject(node: INode, itemIndex: number, field: string, input: unknown): IDataObject {
+	const value = parseJsonValue(node, itemIndex, field, input);
 	if (value === undefined || value === null) return {};
 	if (typeof value !== 'object' || Array.isArray(value)) {
 		throw fieldRuleError(node, itemIndex, field, `must be a JSON object, but is ${describeType(value)}`);

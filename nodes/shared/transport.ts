@@ -36,8 +36,11 @@ export interface VendorApi {
 	parseError: VendorErrorParser;
 	retry: RetryOptions;
 	timeoutMs: number;
-	/** Milliseconds until the vendor's rate-limit window resets, read from its own headers (used on 429). */
-	rateLimitResetMs?: (headers: Record<string, string>, nowMs: number) => number | undefined;
+	/**
+	 * Milliseconds until the vendor's rate limit lets a 429 through again, from its own reset
+	 * header or body (X-RateLimit-Reset, SFMC's `retryAfter`). Used on 429 only.
+	 */
+	rateLimitResetMs?: (failure: HttpFailure, nowMs: number) => number | undefined;
 	/** Extra advice for the user, e.g. "check the API key" on a 401. */
 	hintFor?: (failure: HttpFailure) => string | undefined;
 	/** Headers every call to this vendor carries (never the secret: the credential adds that). */
@@ -100,7 +103,7 @@ export function retryDelayMs(
 	random: () => number = Math.random,
 ): number {
 	// A rate-limit reset time only says when a 429 will clear; a 5xx gets backoff instead.
-	const reset = failure.httpCode === 429 ? api.rateLimitResetMs?.(failure.headers, nowMs) : undefined;
+	const reset = failure.httpCode === 429 ? api.rateLimitResetMs?.(failure, nowMs) : undefined;
 	const told = retryAfterMs(failure.headers, nowMs) ?? reset;
 	if (told !== undefined) return Math.max(0, told);
 	const step = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));

@@ -3,7 +3,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { parseUrl } from './baseUrl';
 import { isCalendarDate, parseDateInput } from './dates';
 import { describeType, fieldRuleError } from './fieldError';
-import { parseJsonObject } from './mapping';
+import { parseJsonObject, parseJsonValue } from './mapping';
 
 export { describeType, fieldRuleError };
 
@@ -112,6 +112,11 @@ export class ItemChecks {
 	/** JSON text (or an object from an expression) that must be a JSON object. */
 	jsonObject(field: string, value: unknown): IDataObject {
 		return parseJsonObject(this.node, this.itemIndex, field, value);
+	}
+
+	/** JSON text (or a value from an expression) of any shape. */
+	json(field: string, value: unknown): unknown {
+		return parseJsonValue(this.node, this.itemIndex, field, value);
 	}
 
 	/** A flat object: every value a string, number, boolean or (if allowed) null. */

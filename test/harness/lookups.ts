@@ -16,17 +16,20 @@ import type { TestEngine } from './engine';
 
 /**
  * Calls a node's loadOptions method the way the editor does: a LoadOptionsContext on a one-node
- * workflow holding the node's current parameters, with the stored credential.
+ * workflow holding the node's current parameters, with the stored credential. `path` is the
+ * parameter being edited (e.g. `parameters.rows.row[0].name`), which "&sibling" lookups use.
  */
 export async function loadOptions(
 	engine: TestEngine,
 	method: string,
 	parameters: INodeParameters = {},
+	path = 'parameters.field',
 ): Promise<INodePropertyOptions[]> {
 	const node = engine.node(parameters);
 	const workflow = engine.workflow([node]);
 	const additionalData = engine.additionalData({ nodes: [node], connections: {} } as unknown as IWorkflowBase);
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	additionalData.currentNodeParameters = parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, path);
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);
 	const loader = nodeType.methods?.loadOptions?.[method];
 	if (!loader) throw new Error(`No loadOptions method ${method}`);
