@@ -1,0 +1,154 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { sfmcHosts } from '../nodes/SalesforceMarketingCloud/subdomain';
+import { checkBaseUrl } from '../nodes/shared/baseUrl';
+
+interface TokenResponse {
+	access_token?: string;
+	rest_instance_url?: string;
+}
+
+/**
+ * Server-to-server OAuth (client credentials) for Marketing Cloud Engagement. n8n calls
+ * `preAuthentication` when the hidden, expirable `accessToken` is empty, on a 401, and on the
+ * credential test; it stores the result with the credential, so one token serves every item and
+ * execution until Marketing Cloud rejects it. Nothing is kept in module memory.
+ */
+export class SalesforceMarketingCloudApi implements ICredentialType {
+	name = 'salesforceMarketingCloudApi';
+
+	displayName = 'Salesforce Marketing Cloud API';
+
+	icon: Icon = {
+		light: 'file:../nodes/SalesforceMarketingCloud/salesforceMarketingCloud.svg',
+		dark: 'file:../nodes/SalesforceMarketingCloud/salesforceMarketingCloud.dark.svg',
+	};
+
+	documentationUrl = 'https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/access-token-s2s.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Subdomain',
+			name: 'subdomain',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'mc563885gzs27c5t9-63k636ttgm',
+			description:
+				'The 28-character tenant subdomain starting with "mc" (Setup > Installed Packages > your package > API Integration). You can also paste the Authentication or REST Base URI.',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Account ID (MID)',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			description: 'Optional: the MID of the business unit to work in. Empty uses the business unit that owns the package.',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: '',
+			placeholder: 'list_and_subscribers_read list_and_subscribers_write',
+			description: 'Optional: space-separated scopes. Empty uses every scope the package grants.',
+		},
+		{
+			displayName: 'Auth Base URL Override',
+			name: 'authBaseUrl',
+			type: 'string',
+			default: '',
+			description:
+				'Advanced: leave empty. Replaces https://{subdomain}.auth.marketingcloudapis.com, for a test server only (https, or http on localhost).',
+		},
+		{
+			displayName: 'REST Base URL Override',
+			name: 'restBaseUrl',
+			type: 'string',
+			default: '',
+			description:
+				"Advanced: leave empty to use the token's rest_instance_url. For a test server only (https, or http on localhost).",
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'REST Instance URL',
+			name: 'restInstanceUrl',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const { auth } = sfmcHosts(credentials);
+		const body: IDataObject = {
+			grant_type: 'client_credentials',
+			client_id: credentials.clientId,
+			client_secret: credentials.clientSecret,
+		};
+		const accountId = String(credentials.accountId ?? '').trim();
+		if (accountId !== '') body.account_id = /^\d+$/.test(accountId) ? Number(accountId) : accountId;
+		const scope = String(credentials.scope ?? '').trim();
+		if (scope !== '') body.scope = scope;
+		const token = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${auth}/v2/token`,
+			headers: { 'Content-Type': 'application/json' },
+			body,
+			json: true,
+		})) as TokenResponse;
+		return { accessToken: token.access_token ?? '', restInstanceUrl: token.rest_instance_url ?? '' };
+	}
+
+	// A function because the REST host comes from the token (rest_instance_url), and so the host
+	// rules apply before the token is attached.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
+		const hosts = sfmcHosts(credentials);
+		const rest = credentials.restBaseUrl
+			? hosts.rest
+			: credentials.restInstanceUrl
+				? checkBaseUrl(credentials.restInstanceUrl, 'REST instance URL')
+				: hosts.rest;
+		return {
+			...requestOptions,
+			baseURL: requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : rest,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken as string}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: { url: '/platform/v1/tokenContext', method: 'GET' },
+	};
+}

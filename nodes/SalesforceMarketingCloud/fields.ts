@@ -1,0 +1,152 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { retryOptionFields, showForCreate } from '../shared/commonFields';
+import type { AttributeDefinition } from './attributeSets';
+import { DOCUMENTED_SETS } from './attributeSets';
+
+export const ATTRIBUTE_SETS_MODES = ['fields', 'json'] as const;
+
+function attributeField(attribute: AttributeDefinition): INodeProperties {
+	if (attribute.type === 'boolean') {
+		return { displayName: attribute.name, name: attribute.parameter, type: 'boolean', default: true, description: attribute.description };
+	}
+	return {
+		displayName: attribute.name,
+		name: attribute.parameter,
+		type: 'string',
+		default: '',
+		description:
+			attribute.type === 'scalar'
+				? `${attribute.description}. Sent as typed; use an expression such as {{ 1 }} to send a number.`
+				: attribute.description,
+		...(attribute.placeholder ? { placeholder: attribute.placeholder } : {}),
+	};
+}
+
+const showFor = (mode: string) => ({ show: { ...showForCreate.show, attributeSetsMode: [mode] } });
+
+/** Create Contact: POST /contacts/v1/contacts, named as the Marketing Cloud doc names it. */
+export const createContactFields: INodeProperties[] = [
+	{
+		displayName: 'Contact Key',
+		name: 'contactKey',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. nathan@example.com',
+		description:
+			'Primary address for the contact: the unique key that identifies it in Marketing Cloud (often the email address or a CRM ID)',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Attribute Sets',
+		name: 'attributeSetsMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json', description: 'The whole attributeSets array as JSON' },
+		],
+		default: 'fields',
+		description:
+			'The contact needs at least one of Email Addresses, MobileConnect Demographics, MobilePush Demographics, or LINE Addresses with LINE Subscriptions',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Sets',
+		name: 'attributeSets',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attribute Set',
+		default: {},
+		description: 'Each set may be added once',
+		displayOptions: showFor('fields'),
+		options: DOCUMENTED_SETS.map((set) => ({
+			displayName: set.name,
+			name: set.key,
+			values: set.attributes.map(attributeField),
+		})),
+	},
+	{
+		displayName: 'Profile Attributes',
+		name: 'profileAttributes',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attribute',
+		default: {},
+		description:
+			'Further attributes of any set, including your own attribute sets, e.g. a custom profile attribute in Email Demographics',
+		displayOptions: showFor('fields'),
+		options: [
+			{
+				displayName: 'Attribute',
+				name: 'attribute',
+				values: [
+					{
+						displayName: 'Attribute Set Name or ID',
+						name: 'setName',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getAttributeSetNames' },
+						default: '',
+						description:
+							'The attribute set (attribute group) it belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Attribute Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getAttributeNames', loadOptionsDependsOn: ['&setName'] },
+						default: '',
+						description:
+							'The attribute, as named in Contact Builder. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Sent as typed; use an expression such as {{ 12345 }} or {{ true }} to send a number or a boolean',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Attribute Sets (JSON)',
+		name: 'attributeSetsJson',
+		type: 'json',
+		default:
+			'[\n  {\n    "name": "Email Addresses",\n    "items": [{ "values": [\n      { "name": "Email Address", "value": "nathan@example.com" },\n      { "name": "HTML Enabled", "value": true }\n    ] }]\n  }\n]',
+		description:
+			'The attributeSets array as in the Marketing Cloud docs: [{ "name", "items": [{ "values": [{ "name", "value" }] }] }]. The same rules are checked as for fields.',
+		displayOptions: showFor('json'),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showForCreate,
+		options: [
+			{
+				displayName: 'Contact ID',
+				name: 'contactID',
+				type: 'string',
+				default: '',
+				description: "Unique ID for the contact (Marketing Cloud's own number). Sent together with the Contact Key.",
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showForCreate,
+		// No "If Contact Already Exists": Marketing Cloud merges a create for an existing Contact
+		// Key and says so with isNewContactKey: false in the output.
+		options: [...retryOptionFields('Marketing Cloud')],
+	},
+];
