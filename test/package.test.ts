@@ -30,8 +30,8 @@ describe('the installable package', () => {
 		await loader.loadAll();
 
 		expect(loader.packageName).toBe('n8n-nodes-contacts');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['intercom', 'loops']);
-		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['intercomContactsApi', 'loopsApi']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['intercom', 'loops', 'salesforceMarketingCloud']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['intercomContactsApi', 'loopsApi', 'salesforceMarketingCloudApi']);
 		const loops = loader.getNode('loops').type as INodeType;
 		expect(loops.description.usableAsTool).toBe(true);
 		expect(loops.description.codex?.resources?.primaryDocumentation?.[0].url).toBe(
@@ -47,6 +47,8 @@ describe('the installable package', () => {
 			'dist/nodes/Loops/loops.dark.svg',
 			'dist/nodes/Intercom/intercom.svg',
 			'dist/nodes/Intercom/intercom.dark.svg',
+			'dist/nodes/SalesforceMarketingCloud/salesforceMarketingCloud.svg',
+			'dist/nodes/SalesforceMarketingCloud/salesforceMarketingCloud.dark.svg',
 		]) {
 			expect(existsSync(join(root, icon))).toBe(true);
 		}

@@ -1,0 +1,194 @@
+import type { MockReply, RecordedRequest } from './server';
+import { MockServer } from './server';
+
+const DOCUMENTATION = 'https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/error-handling.htm';
+
+const platformError = (errorcode: number, message: string) => ({ message, errorcode, documentation: DOCUMENTATION });
+
+interface SentSet {
+	name?: string;
+	items?: Array<{ values?: Array<{ name?: string; value?: unknown }> }>;
+}
+
+/**
+ * Marketing Cloud as ../shared/specs/sfmc-and-voyado.md A10 describes it, on one loopback server
+ * standing in for both the auth and the REST host: POST /v2/token (401 invalid_client, or a token
+ * whose rest_instance_url points back here; every call counted), POST /contacts/v1/contacts (401
+ * Not Authorized with WWW-Authenticate for unknown or expired tokens, 400 10004/10002 for
+ * malformed or incomplete bodies, 200 FAIL + resultMessages for a broken data rule, 200 success
+ * with the doc's or the wire's spelling, isNewContactKey false for a known key), paged
+ * attributeSetDefinitions and tokenContext.
+ */
+export class SfmcMock {
+	readonly server = new MockServer((request) => this.handle(request));
+	readonly contactKeys = new Map<string, number>();
+	readonly issuedTokens = new Set<string>();
+	tokenRequests = 0;
+	/** 'doc' answers rowsAffetcted/contactId as the doc shows; 'wire' rowsAffected/contactID. */
+	spelling: 'doc' | 'wire' = 'doc';
+	private tokenCounter = 0;
+	private nextContactId = 12345678;
+
+	constructor(
+		readonly clientId: string,
+		readonly clientSecret: string,
+	) {}
+
+	get baseUrl(): string {
+		return this.server.url;
+	}
+
+	async start(): Promise<string> {
+		return await this.server.start();
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	/** Every token issued so far stops working, as after its 20 minutes. */
+	expireTokens(): void {
+		this.issuedTokens.clear();
+	}
+
+	requests(method?: string, path?: string): RecordedRequest[] {
+		return this.server.requests.filter(
+			(request) => (method ? request.method === method : true) && (path ? request.path === path : true),
+		);
+	}
+
+	reset(): void {
+		this.server.clear();
+		this.contactKeys.clear();
+		this.issuedTokens.clear();
+		this.tokenRequests = 0;
+		this.tokenCounter = 0;
+		this.nextContactId = 12345678;
+		this.spelling = 'doc';
+	}
+
+	private handle(request: RecordedRequest): MockReply {
+		if (request.method === 'POST' && request.path === '/v2/token') return this.token(request);
+		const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+		if (!token || !this.issuedTokens.has(token)) {
+			return {
+				status: 401,
+				headers: { 'WWW-Authenticate': 'Bearer realm="example.com", error="invalid_token", error_description="The access token expired"' },
+				body: platformError(0, 'Not Authorized'),
+			};
+		}
+		if (request.method === 'GET' && request.path === '/platform/v1/tokenContext') {
+			return { status: 200, body: { enterprise: { id: 100 }, organization: { id: 100 }, user: { id: 1 } } };
+		}
+		if (request.method === 'GET' && request.path === '/contacts/v1/attributeSetDefinitions') return this.definitions(request);
+		if (request.method === 'POST' && request.path === '/contacts/v1/contacts') return this.create(request);
+		return { status: 404, body: platformError(10000, 'Generic Exception: resource not found') };
+	}
+
+	private token(request: RecordedRequest): MockReply {
+		this.tokenRequests++;
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (body.grant_type !== 'client_credentials') {
+			return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'Use client_credentials.' } };
+		}
+		if (body.client_id !== this.clientId || body.client_secret !== this.clientSecret) {
+			return {
+				status: 401,
+				body: {
+					error: 'invalid_client',
+					error_description:
+						'Client authentication failed. Make sure that the client ID and client secret are valid and that the package is installed and enabled.',
+					error_uri: 'https://developer.salesforce.com/docs',
+				},
+			};
+		}
+		const token = `mock-token-${++this.tokenCounter}`;
+		this.issuedTokens.add(token);
+		return {
+			status: 200,
+			body: {
+				access_token: token,
+				token_type: 'Bearer',
+				expires_in: 1079,
+				scope: 'list_and_subscribers_read list_and_subscribers_write',
+				soap_instance_url: `${this.server.url}/`,
+				rest_instance_url: `${this.server.url}/`,
+			},
+		};
+	}
+
+	private definitions(request: RecordedRequest): MockReply {
+		const all = [
+			{ name: 'Email Addresses', attributes: [['Email Address', 'EmailAddress'], ['HTML Enabled', 'Boolean']] },
+			{ name: 'Email Demographics', attributes: [['First Name', 'Text'], ['Last Name', 'Text'], ['Text Profile Attribute', 'Text'], ['Number Profile Attribute', 'Number']] },
+			{ name: 'Loyalty', attributes: [['Tier', 'Text'], ['Points', 'Number']] },
+		].map((set, index) => ({
+			id: `set-${index}`,
+			key: set.name.replace(/\s/g, ''),
+			name: { value: set.name },
+			fullyQualifiedName: set.name,
+			attributes: [
+				...set.attributes.map(([name, dataType]) => ({
+					name: { value: name },
+					dataType,
+					isHidden: false,
+					isReadOnly: false,
+					isUpdateable: true,
+				})),
+				{ name: { value: 'Created Date' }, dataType: 'Date', isHidden: false, isReadOnly: true, isUpdateable: false },
+			],
+		}));
+		const page = Number(request.query.$page ?? 1);
+		const size = Number(request.query.$pageSize ?? 50);
+		return { status: 200, body: { page, pageSize: size, count: all.length, items: all.slice((page - 1) * size, page * size) } };
+	}
+
+	private create(request: RecordedRequest): MockReply {
+		if (typeof request.body === 'string') return { status: 400, body: platformError(10004, 'Invalid Message Format') };
+		const body = (request.body ?? {}) as { contactKey?: string; contactID?: unknown; attributeSets?: SentSet[] };
+		if (!body.contactKey && body.contactID === undefined) return { status: 400, body: platformError(10002, 'Missing Required Field: contactKey') };
+		if (!Array.isArray(body.attributeSets) || body.attributeSets.length === 0) {
+			return { status: 400, body: platformError(10002, 'Missing Required Field: attributeSets') };
+		}
+		const names = body.attributeSets.map((set) => set.name);
+		if (names.includes('Email Demographics') && !names.includes('Email Addresses')) {
+			return this.failed('Email Demographics requires the Email Addresses attribute set.');
+		}
+		const key = body.contactKey ?? String(body.contactID);
+		const known = this.contactKeys.get(key);
+		const contactId = known ?? this.nextContactId++;
+		this.contactKeys.set(key, contactId);
+		const common = {
+			operationStatus: 'OK',
+			contactKey: key,
+			contactTypeID: 0,
+			isNewContactKey: known === undefined,
+			requestServiceMessageID: 'req-svc-1',
+			hasErrors: false,
+			resultMessages: [],
+			serviceMessageID: 'svc-1',
+		};
+		return {
+			status: 200,
+			body:
+				this.spelling === 'doc'
+					? { ...common, rowsAffetcted: 1, contactId }
+					: { ...common, rowsAffected: 1, contactID: contactId, responseDateTime: '2026-11-24T06:00:00.000Z' },
+		};
+	}
+
+	/** The contacts envelope for a data failure: our assumption of its shape, as the spec labels it. */
+	private failed(message: string): MockReply {
+		return {
+			status: 200,
+			body: {
+				operationStatus: 'FAIL',
+				rowsAffected: 0,
+				hasErrors: true,
+				requestServiceMessageID: 'req-svc-fail',
+				serviceMessageID: 'svc-fail',
+				resultMessages: [{ resultType: 'Contact', resultClass: 'Error', resultCode: 'InvalidAttributeSetCombination', message }],
+			},
+		};
+	}
+}
