@@ -11,6 +11,8 @@ export interface EngineBenchSetup {
 	createPath: string;
 	parameters: INodeParameters;
 	item: (index: number) => IDataObject;
+	/** Token requests made so far (SFMC), to report per run. */
+	tokenRequests?: () => number;
 }
 
 /** Microseconds per call of `work`, averaged over `rounds` calls. */
@@ -28,6 +30,7 @@ export function microsecondsPerCall(rounds: number, work: (index: number) => voi
 export async function measureEngineRun(setup: EngineBenchSetup, items: number, latencyMs: number): Promise<IDataObject> {
 	setup.server.clear();
 	setup.server.latencyMs = latencyMs;
+	const tokensBefore = setup.tokenRequests?.() ?? 0;
 	const input = Array.from({ length: items }, (_, i) => setup.item(i));
 	let peakRss = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -46,6 +49,7 @@ export async function measureEngineRun(setup: EngineBenchSetup, items: number, l
 		'floor ms': floor,
 		ratio: floor ? (wall / floor).toFixed(2) : '',
 		'req/item': (creates.length / items).toFixed(2),
+		...(setup.tokenRequests ? { tokens: setup.tokenRequests() - tokensBefore } : {}),
 		'µs/item': ((wall * 1000) / items).toFixed(0),
 		'peak RSS MB': (peakRss / 1024 / 1024).toFixed(0),
 	};

@@ -13,12 +13,14 @@ const require = createRequire(import.meta.url);
 require('./register-ts.cjs');
 const { loopsBench } = require('./loops.ts');
 const { intercomBench } = require('./intercom.ts');
+const { sfmcBench } = require('./sfmc.ts');
 
 const rows = [];
 rows.push(...(await loopsBench()));
 rows.push(...(await intercomBench()));
+rows.push(...(await sfmcBench()));
 
-const header = ['case', 'items', 'latency ms', 'wall ms', 'floor ms', 'ratio', 'req/item', 'µs/item', 'peak RSS MB'];
+const header = ['case', 'items', 'latency ms', 'wall ms', 'floor ms', 'ratio', 'req/item', 'tokens', 'µs/item', 'peak RSS MB'];
 const table = [header, ...rows.map((row) => header.map((key) => String(row[key] ?? '')))];
 const widths = header.map((_, column) => Math.max(...table.map((line) => line[column].length)));
 for (const line of table) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  '));
