@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
 import { asItemError } from '../shared/execute';
-import type { RetryOptions } from '../shared/transport';
+import type { SendOptions } from '../shared/transport';
 import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
 import { ItemChecks } from '../shared/validation';
 import { intercomApi } from './api';
@@ -33,7 +33,7 @@ async function fetchExistingContact(
 	existingId: string,
 	headers: IDataObject,
 	itemIndex: number,
-	retry: Partial<RetryOptions>,
+	retry: SendOptions,
 ): Promise<IDataObject> {
 	const response = await sendVendorRequest.call(
 		this,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asItemError } from '../shared/execute';
 import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
-import type { RetryOptions } from '../shared/transport';
+import type { SendOptions } from '../shared/transport';
 import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
 import { ItemChecks } from '../shared/validation';
 import { loopsApi } from './api';
@@ -31,7 +31,7 @@ async function describeExistingContact(
 	this: IExecuteFunctions,
 	body: IDataObject,
 	itemIndex: number,
-	retry: Partial<RetryOptions>,
+	retry: SendOptions,
 ): Promise<IDataObject> {
 	const lookups: IDataObject[] = [{ email: body.email }];
 	if (body.userId !== undefined) lookups.push({ userId: body.userId });

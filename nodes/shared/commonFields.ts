@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { RetryOptions } from './transport';
+import type { SendOptions } from './transport';
 import type { ItemChecks } from './validation';
 
 /** Resource "Contact", operation "Create": room for more operations later. */
@@ -81,14 +81,47 @@ export function ifExistsFrom(check: ItemChecks, options: IDataObject): IfExists 
 	return check.oneOf('Options > If Contact Already Exists', options.ifContactExists ?? 'fail', IF_EXISTS_CHOICES);
 }
 
-export function retryOptionsFrom(check: ItemChecks, options: IDataObject): Partial<RetryOptions> {
-	const retry: Partial<RetryOptions> = {};
+/** Options > First Retry Delay, for vendors whose retry policy asks for long waits (Voyado). */
+export function firstRetryDelayField(defaultSeconds: number, policy: string): INodeProperties {
+	return {
+		displayName: 'First Retry Delay (Seconds)',
+		name: 'firstRetryDelaySeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: defaultSeconds,
+		description: `The first wait before a retry; each further wait doubles. ${policy}`,
+	};
+}
+
+/** Options > Timeout, for vendors with a documented endpoint timeout (Voyado). */
+export function timeoutField(defaultSeconds: number, note: string): INodeProperties {
+	return {
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: defaultSeconds,
+		description: `How long to wait for an answer before treating the request as failed. ${note}`,
+	};
+}
+
+/** The transport settings the user chose under Options (only those present). */
+export function retryOptionsFrom(check: ItemChecks, options: IDataObject): SendOptions {
+	const retry: SendOptions = {};
 	if (options.maxAttempts !== undefined) {
 		retry.maxAttempts = Math.max(1, check.integer('Options > Retry Attempts', options.maxAttempts));
 	}
 	if (options.maxRetryWaitSeconds !== undefined) {
 		const seconds = check.finiteNumber('Options > Max Retry Wait (Seconds)', options.maxRetryWaitSeconds);
 		retry.maxTotalWaitMs = Math.max(0, seconds) * 1000;
+	}
+	if (options.firstRetryDelaySeconds !== undefined) {
+		const seconds = check.finiteNumber('Options > First Retry Delay (Seconds)', options.firstRetryDelaySeconds);
+		retry.baseDelayMs = Math.max(0, seconds) * 1000;
+	}
+	if (options.timeoutSeconds !== undefined) {
+		const seconds = check.finiteNumber('Options > Timeout (Seconds)', options.timeoutSeconds);
+		retry.timeoutMs = Math.max(1, seconds) * 1000;
 	}
 	return retry;
 }

@@ -55,6 +55,16 @@ export interface VendorRequest {
 	headers?: IDataObject;
 }
 
+/** Per-call settings: the retry bounds, the timeout, and a guard run before each retry. */
+export interface SendOptions extends Partial<RetryOptions> {
+	timeoutMs?: number;
+	/**
+	 * Runs before a retry. A create whose outcome is unknown (timeout, reset, 5xx) may have gone
+	 * through: the guard can look the contact up and return it instead, so no duplicate is made.
+	 */
+	beforeRetry?: (failure: HttpFailure) => Promise<VendorResponse | undefined>;
+}
+
 export interface VendorResponse {
 	statusCode: number;
 	headers: Record<string, string>;
@@ -121,8 +131,9 @@ export async function sendVendorRequest(
 	api: VendorApi,
 	request: VendorRequest,
 	itemIndex?: number,
-	retryOverrides: Partial<RetryOptions> = {},
+	sendOptions: SendOptions = {},
 ): Promise<VendorResponse> {
+	const { timeoutMs, beforeRetry, ...retryOverrides } = sendOptions;
 	const retry = { ...api.retry, ...retryOverrides };
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -132,7 +143,7 @@ export async function sendVendorRequest(
 			headers: { ...api.headers, ...request.headers },
 			json: true,
 			returnFullResponse: true,
-			timeout: api.timeoutMs,
+			timeout: timeoutMs ?? api.timeoutMs,
 		};
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs !== undefined) options.qs = request.qs;
@@ -169,6 +180,8 @@ export async function sendVendorRequest(
 		});
 		await sleep(delay);
 		waitedMs += delay;
+		const settled = await beforeRetry?.(failure);
+		if (settled) return { ...settled, attempts: attempt };
 	}
 }
 
