@@ -83,25 +83,27 @@ export function ifExistsFrom(check: ItemChecks, options: IDataObject): IfExists 
 
 /** Options > First Retry Delay, for vendors whose retry policy asks for long waits (Voyado). */
 export function firstRetryDelayField(defaultSeconds: number, policy: string): INodeProperties {
+	const description = `The first wait before a retry; each further wait doubles. ${policy}`;
 	return {
 		displayName: 'First Retry Delay (Seconds)',
 		name: 'firstRetryDelaySeconds',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: defaultSeconds,
-		description: `The first wait before a retry; each further wait doubles. ${policy}`,
+		description,
 	};
 }
 
 /** Options > Timeout, for vendors with a documented endpoint timeout (Voyado). */
 export function timeoutField(defaultSeconds: number, note: string): INodeProperties {
+	const description = `How long to wait for an answer before treating the request as failed. ${note}`;
 	return {
 		displayName: 'Timeout (Seconds)',
 		name: 'timeoutSeconds',
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: defaultSeconds,
-		description: `How long to wait for an answer before treating the request as failed. ${note}`,
+		description,
 	};
 }
 

@@ -3,7 +3,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { parseUrl } from './baseUrl';
 import { isCalendarDate, parseDateInput } from './dates';
 import { describeType, fieldRuleError } from './fieldError';
-import { parseJsonObject, parseJsonValue } from './mapping';
+import type { KeyValuePair } from './mapping';
+import { keyValuePairsToObject, parseJsonObject, parseJsonValue } from './mapping';
 
 export { describeType, fieldRuleError };
 
@@ -112,6 +113,11 @@ export class ItemChecks {
 	/** JSON text (or an object from an expression) that must be a JSON object. */
 	jsonObject(field: string, value: unknown): IDataObject {
 		return parseJsonObject(this.node, this.itemIndex, field, value);
+	}
+
+	/** A name/value list as an object; empty or repeated names are refused. */
+	keyValuePairs(field: string, pairs: KeyValuePair[] | undefined): IDataObject {
+		return keyValuePairsToObject(this.node, this.itemIndex, field, pairs);
 	}
 
 	/** JSON text (or a value from an expression) of any shape. */

@@ -1,0 +1,43 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { contactResourceFields } from '../shared/commonFields';
+import { executePerItem } from '../shared/execute';
+import { VOYADO_CREDENTIAL_TYPE } from './api';
+import { createContact } from './create';
+import { createContactFields } from './fields';
+import { getConsents, getStores } from './methods';
+
+export class VoyadoEngage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Voyado Engage',
+		name: 'voyadoEngage',
+		icon: { light: 'file:voyadoEngage.svg', dark: 'file:voyadoEngage.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create members and contacts in Voyado Engage (API v3)',
+		defaults: { name: 'Voyado Engage' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: VOYADO_CREDENTIAL_TYPE, required: true }],
+		properties: [
+			...contactResourceFields('Create a contact, after checking it does not exist yet'),
+			...createContactFields,
+		],
+	};
+
+	methods = {
+		loadOptions: { getConsents, getStores },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executePerItem.call(this, async (itemIndex) => await createContact.call(this, itemIndex));
+	}
+}

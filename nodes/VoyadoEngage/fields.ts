@@ -1,0 +1,330 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	firstRetryDelayField,
+	ifContactExistsOption,
+	retryOptionFields,
+	showForCreate,
+	timeoutField,
+} from '../shared/commonFields';
+
+/** The contact fields that can be a contact type's key, and the find-contact parameter for each. */
+export const KEY_FIELDS = {
+	email: { label: 'Email', lookup: 'email' },
+	mobilePhone: { label: 'Mobile Phone', lookup: 'mobilePhone' },
+	externalId: { label: 'External ID', lookup: 'customKey' },
+	socialSecurityNumber: { label: 'Social Security Number', lookup: 'socialSecurityNumber' },
+} as const;
+export type KeyField = keyof typeof KEY_FIELDS;
+
+export const GENDERS = ['Female', 'Male', 'Other'] as const;
+
+/** Text fields of the payload, in the doc's terms. */
+export const TEXT_ATTRIBUTES: Array<[name: string, label: string]> = [
+	['firstName', 'First Name'],
+	['lastName', 'Last Name'],
+	['street', 'Street'],
+	['zipCode', 'Zip Code'],
+	['city', 'City'],
+	['careOf', 'Care Of'],
+	['lang', 'Language'],
+];
+
+/** Names the extra attributes may not use: standard fields, `country` (the doc: never send it) and response-only fields. */
+export const NOT_EXTRA_ATTRIBUTES = [
+	...Object.keys(KEY_FIELDS),
+	...TEXT_ATTRIBUTES.map(([name]) => name),
+	'contactType',
+	'countryCode',
+	'birthDay',
+	'gender',
+	'preferences',
+	'consents',
+];
+export const RESPONSE_ONLY_ATTRIBUTES = ['id', 'age', 'memberNumber', 'staff', 'currentStore', 'createdInStore', 'store', 'meta', 'attributes'];
+
+const showFor = (mode: string) => ({ show: { ...showForCreate.show, extraAttributesMode: [mode] } });
+
+/** Create Contact: POST /api/v3/contacts, named as the Engage doc names it. */
+export const createContactFields: INodeProperties[] = [
+	{
+		displayName: 'Contact Type',
+		name: 'contactType',
+		type: 'string',
+		default: 'Member',
+		description:
+			'A contact type that exists in your Engage configuration, e.g. Member or Contact. Each type has its own key and mandatory fields.',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Key Field',
+		name: 'keyField',
+		type: 'options',
+		options: Object.entries(KEY_FIELDS).map(([value, { label }]) => ({ name: label, value })),
+		default: 'email',
+		description:
+			'The key your Engage configuration uses for this contact type. It must be filled in, and it is what Check If Contact Exists First looks up.',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. nathan@example.com',
+		default: '',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Mobile Phone',
+		name: 'mobilePhone',
+		type: 'string',
+		placeholder: '+46701234567',
+		default: '',
+		description: 'With the country calling code, e.g. +46701234567',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'The contact\'s ID in your own system',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Social Security Number',
+		name: 'socialSecurityNumber',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Swedish or Finnish personal identity number',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showForCreate,
+		options: [
+			{
+				displayName: 'Birthday',
+				name: 'birthDay',
+				type: 'string',
+				default: '',
+				placeholder: '1966-06-26',
+				description: 'In the format YYYY-MM-DD. Engage calculates the age from it.',
+			},
+			{ displayName: 'Care Of', name: 'careOf', type: 'string', default: '' },
+			{ displayName: 'City', name: 'city', type: 'string', default: '' },
+			{
+				displayName: 'Country Code',
+				name: 'countryCode',
+				type: 'string',
+				default: '',
+				placeholder: 'SE',
+				description:
+					'Two-letter ISO country code. Engage fills in the country from it and uses it to pick the language of messages.',
+			},
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{
+				displayName: 'Gender',
+				name: 'gender',
+				type: 'options',
+				options: [
+					{ name: 'Female', value: 'Female' },
+					{ name: 'Male', value: 'Male' },
+					{ name: 'Other', value: 'Other' },
+				],
+				default: 'Female',
+			},
+			{
+				displayName: 'Language',
+				name: 'lang',
+				type: 'string',
+				default: '',
+				placeholder: 'en',
+				description: 'For countries using several languages, e.g. en or sv',
+			},
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ displayName: 'Street', name: 'street', type: 'string', default: '' },
+			{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '' },
+		],
+	},
+	{
+		displayName: 'Preferences',
+		name: 'preferences',
+		type: 'collection',
+		placeholder: 'Add Preference',
+		default: {},
+		description: 'Only the preferences you add are sent',
+		displayOptions: showForCreate,
+		options: [
+			{ displayName: 'Accepts Email', name: 'acceptsEmail', type: 'boolean', default: true, description: 'Whether the contact accepts email' },
+			{ displayName: 'Accepts Postal', name: 'acceptsPostal', type: 'boolean', default: true, description: 'Whether the contact accepts postal mail' },
+			{ displayName: 'Accepts SMS', name: 'acceptsSms', type: 'boolean', default: true, description: 'Whether the contact accepts SMS' },
+		],
+	},
+	{
+		displayName: 'Consents',
+		name: 'consents',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Consent',
+		default: {},
+		displayOptions: showForCreate,
+		options: [
+			{
+				displayName: 'Consent',
+				name: 'consent',
+				values: [
+					{
+						displayName: 'Comment',
+						name: 'comment',
+						type: 'string',
+						default: '',
+						description: 'Optional',
+					},
+					{
+						displayName: 'Consent Name or ID',
+						name: 'id',
+						type: 'options',
+						default: '',
+						description: 'Required. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Date',
+						name: 'date',
+						type: 'dateTime',
+						default: '',
+						description: 'When the consent was given (optional)',
+					},
+					{
+						displayName: 'Source',
+						name: 'source',
+						type: 'string',
+						default: '',
+						placeholder: 'ECOM',
+						description: 'Where it was given (optional)',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'boolean',
+						default: true,
+						description: 'Whether the contact gave the consent (required)',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Extra Attributes',
+		name: 'extraAttributesMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		default: 'none',
+		description: 'Attributes specific to your Engage tenant (Config Hub > Contact attributes), sent by their exact name',
+		displayOptions: showForCreate,
+	},
+	{
+		displayName: 'Attributes',
+		name: 'extraAttributes',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attribute',
+		default: {},
+		displayOptions: showFor('fields'),
+		options: [
+			{
+				displayName: 'Attribute',
+				name: 'attribute',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The attribute name exactly as in Engage' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Empty values are not sent, as Engage would overwrite data with them. Use an expression such as {{ 3 }} or {{ true }} for numbers and booleans.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Attributes (JSON)',
+		name: 'extraAttributesJson',
+		type: 'json',
+		default: '{\n  "favoriteStore": "444"\n}',
+		description: 'A flat JSON object of attribute names and values (no nulls or empty text: Engage would overwrite data with them)',
+		displayOptions: showFor('json'),
+	},
+	{
+		displayName: 'Query Parameters',
+		name: 'queryParameters',
+		type: 'collection',
+		placeholder: 'Add Parameter',
+		default: {},
+		description: 'Sent in the query string, as API v3 requires (Engage ignores them in headers)',
+		displayOptions: showForCreate,
+		options: [
+			{
+				displayName: 'Create As Unapproved',
+				name: 'createAsUnapproved',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to create an unverified contact that another process must approve (e.g. a link in an email). Unapproved contacts are left out of reports and segments.',
+			},
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'string',
+				default: '',
+				placeholder: 'e-com',
+				description: 'How the contact was created, e.g. POS or e-com. Highly recommended by Voyado.',
+			},
+			{
+				displayName: 'Store Name or ID',
+				name: 'storeExternalId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getStores' },
+				default: '',
+				description:
+					'The store or market where the contact signed up (the recruited-by store), e.g. 600. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showForCreate,
+		options: [
+			{
+				displayName: 'Check If Contact Exists First',
+				name: 'checkExistsFirst',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to look the contact up by its key before creating, as Voyado recommends. If found, nothing is created and If Contact Already Exists decides the output.',
+			},
+			firstRetryDelayField(10, "Voyado's retry policy asks for late retries (10 s, 30 s, 60 s...); interactive flows may use less."),
+			ifContactExistsOption(
+				'Output the existing contact (GET /api/v3/contacts/{id}) with alreadyExists = true',
+				'What to do when the contact is found first, or Engage answers ApprovedContactWithKeyExists',
+			),
+			...retryOptionFields('Voyado Engage'),
+			timeoutField(30, 'Engage answers 504 RequestTimeOut itself within 10 seconds, so keep this above 10.'),
+		],
+	},
+];

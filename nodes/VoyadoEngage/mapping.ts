@@ -1,0 +1,155 @@
+import type { GenericValue, IDataObject } from 'n8n-workflow';
+
+import { isUnset } from '../shared/mapping';
+import type { KeyValuePair } from '../shared/mapping';
+import type { ItemChecks } from '../shared/validation';
+import { describeType } from '../shared/validation';
+import type { KeyField } from './fields';
+import { GENDERS, KEY_FIELDS, NOT_EXTRA_ATTRIBUTES, RESPONSE_ONLY_ATTRIBUTES, TEXT_ATTRIBUTES } from './fields';
+
+export interface ConsentEntry {
+	id?: unknown;
+	value?: unknown;
+	date?: unknown;
+	source?: unknown;
+	comment?: unknown;
+}
+
+/** The node's parameters for one item, expressions already resolved. */
+export interface VoyadoContactInput {
+	contactType: unknown;
+	keyField: unknown;
+	keys: Record<KeyField, unknown>;
+	additionalFields: IDataObject;
+	preferences: IDataObject;
+	consents: { consent?: ConsentEntry[] };
+	extraAttributesMode: string;
+	extraAttributes: { attribute?: KeyValuePair[] };
+	extraAttributesJson: unknown;
+	queryParameters: IDataObject;
+}
+
+export interface VoyadoCreateRequest {
+	body: IDataObject;
+	qs: IDataObject;
+	keyField: KeyField;
+	keyValue: string;
+	contactType: string;
+}
+
+const MOBILE_PHONE = /^\+\d{6,15}$/;
+
+function keyValues(check: ItemChecks, input: VoyadoContactInput, body: IDataObject): void {
+	for (const [name, { label }] of Object.entries(KEY_FIELDS) as Array<[KeyField, { label: string }]>) {
+		const value = check.optionalString(label, input.keys[name])?.trim();
+		if (!value) continue;
+		if (name === 'email') check.email(label, value);
+		if (name === 'mobilePhone' && !MOBILE_PHONE.test(value)) {
+			check.fail(label, `"${value}" needs the country calling code and digits only, e.g. +46701234567`);
+		}
+		body[name] = value;
+	}
+}
+
+function consentsFrom(check: ItemChecks, entries: ConsentEntry[]): IDataObject[] {
+	return entries.map((entry, index) => {
+		const label = `Consents > consent ${index + 1}`;
+		const consent: IDataObject = { id: check.requiredString(`${label} > Consent`, entry.id).trim() };
+		if (entry.value === undefined || entry.value === null || entry.value === '') check.fail(`${label} > Value`, 'is required');
+		consent.value = check.boolean(`${label} > Value`, entry.value);
+		if (!isUnset(entry.date)) {
+			check.date(`${label} > Date`, entry.date);
+			// A date-time string is sent as given (it is ISO 8601 already); numbers become ISO strings.
+			consent.date = typeof entry.date === 'string' ? entry.date.trim() : check.date(`${label} > Date`, entry.date).toISOString();
+		}
+		const source = check.optionalString(`${label} > Source`, entry.source)?.trim();
+		if (source) consent.source = source;
+		const comment = check.optionalString(`${label} > Comment`, entry.comment)?.trim();
+		if (comment) consent.comment = comment;
+		return consent;
+	});
+}
+
+function extraAttributes(check: ItemChecks, input: VoyadoContactInput): IDataObject {
+	const field = input.extraAttributesMode === 'json' ? 'Attributes (JSON)' : 'Extra Attributes';
+	const raw =
+		input.extraAttributesMode === 'json'
+			? check.jsonObject(field, input.extraAttributesJson)
+			: input.extraAttributesMode === 'fields'
+				? check.keyValuePairs(field, input.extraAttributes.attribute)
+				: {};
+	const attributes: IDataObject = {};
+	for (const [name, value] of Object.entries(raw)) {
+		if (name === 'country') {
+			check.fail(field, '"country" is never sent: Engage fills it in from Country Code (set that instead)');
+		}
+		if (NOT_EXTRA_ATTRIBUTES.includes(name)) check.fail(field, `"${name}" is a standard field; set it with its own field`);
+		if (RESPONSE_ONLY_ATTRIBUTES.includes(name)) check.fail(field, `"${name}" is set by Engage and cannot be sent`);
+		if (value === null) {
+			check.fail(field, `"${name}" is null; Engage would overwrite the stored value with it, so leave the attribute out instead`);
+		}
+		if (isUnset(value)) {
+			if (input.extraAttributesMode === 'json') {
+				check.fail(field, `"${name}" is empty; Engage would overwrite the stored value with it, so leave the attribute out instead`);
+			}
+			continue; // an empty row in the fields list: nothing to send
+		}
+		if (!['string', 'number', 'boolean'].includes(typeof value)) {
+			check.fail(field, `"${name}" is ${describeType(value)}; only text, numbers and true/false are allowed`);
+		}
+		attributes[name] = value as GenericValue;
+	}
+	return attributes;
+}
+
+/**
+ * Query string and body of POST /api/v3/contacts for one item. Never sends null, empty text or
+ * `country` (the doc's warnings); checks the key field, birthDay (a real YYYY-MM-DD date),
+ * countryCode (two letters), mobile phone format and each consent's id and value.
+ */
+export function buildCreateContactRequest(check: ItemChecks, input: VoyadoContactInput): VoyadoCreateRequest {
+	const contactType = check.requiredString('Contact Type', input.contactType ?? 'Member').trim();
+	const keyField = check.oneOf('Key Field', input.keyField ?? 'email', Object.keys(KEY_FIELDS) as KeyField[]);
+	const body: IDataObject = { contactType };
+	keyValues(check, input, body);
+	if (body[keyField] === undefined) {
+		check.fail(KEY_FIELDS[keyField].label, `is required: it is the key of contact type ${contactType} (Key Field)`);
+	}
+
+	const fields = input.additionalFields;
+	for (const [name, label] of TEXT_ATTRIBUTES) {
+		const value = check.optionalString(label, fields[name])?.trim();
+		if (value) body[name] = value;
+	}
+	const countryCode = check.optionalString('Country Code', fields.countryCode)?.trim();
+	if (countryCode) {
+		if (!/^[A-Za-z]{2}$/.test(countryCode)) check.fail('Country Code', `"${countryCode}" is not a two-letter country code such as SE`);
+		body.countryCode = countryCode.toUpperCase();
+	}
+	const birthDay = check.optionalString('Birthday', fields.birthDay)?.trim();
+	if (birthDay) {
+		check.calendarDate('Birthday', birthDay);
+		body.birthDay = birthDay;
+	}
+	if (!isUnset(fields.gender)) body.gender = check.oneOf('Gender', fields.gender, GENDERS);
+
+	const preferences: IDataObject = {};
+	for (const [name, label] of [['acceptsEmail', 'Accepts Email'], ['acceptsPostal', 'Accepts Postal'], ['acceptsSms', 'Accepts SMS']]) {
+		if (input.preferences[name] !== undefined) preferences[name] = check.boolean(`Preferences > ${label}`, input.preferences[name]);
+	}
+	if (Object.keys(preferences).length > 0) body.preferences = preferences;
+	const consents = consentsFrom(check, input.consents.consent ?? []);
+	if (consents.length > 0) body.consents = consents;
+	Object.assign(body, extraAttributes(check, input));
+
+	const qs: IDataObject = {};
+	const query = input.queryParameters;
+	const source = check.optionalString('Source', query.source)?.trim();
+	if (source) qs.source = source;
+	const store = check.optionalString('Store', query.storeExternalId)?.trim();
+	if (store) qs.storeExternalId = store;
+	if (query.createAsUnapproved !== undefined && check.boolean('Create As Unapproved', query.createAsUnapproved)) {
+		qs.createAsUnapproved = 'true';
+	}
+	return { body, qs, keyField, keyValue: body[keyField] as string, contactType };
+}
