@@ -30,8 +30,8 @@ describe('the installable package', () => {
 		await loader.loadAll();
 
 		expect(loader.packageName).toBe('n8n-nodes-contacts');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['intercom', 'loops', 'salesforceMarketingCloud']);
-		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['intercomContactsApi', 'loopsApi', 'salesforceMarketingCloudApi']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['intercom', 'loops', 'salesforceMarketingCloud', 'voyadoEngage']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['intercomContactsApi', 'loopsApi', 'salesforceMarketingCloudApi', 'voyadoEngageApi']);
 		const loops = loader.getNode('loops').type as INodeType;
 		expect(loops.description.usableAsTool).toBe(true);
 		expect(loops.description.codex?.resources?.primaryDocumentation?.[0].url).toBe(
@@ -49,6 +49,8 @@ describe('the installable package', () => {
 			'dist/nodes/Intercom/intercom.dark.svg',
 			'dist/nodes/SalesforceMarketingCloud/salesforceMarketingCloud.svg',
 			'dist/nodes/SalesforceMarketingCloud/salesforceMarketingCloud.dark.svg',
+			'dist/nodes/VoyadoEngage/voyadoEngage.svg',
+			'dist/nodes/VoyadoEngage/voyadoEngage.dark.svg',
 		]) {
 			expect(existsSync(join(root, icon))).toBe(true);
 		}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+
+import type { MockReply, RecordedRequest } from './server';
+import { MockServer } from './server';
+
+export type VoyadoContact = Record<string, unknown> & { id: string };
+
+const voyadoError = (statusCode: number, errorCode: string, message: string, messageDetails?: unknown) => ({
+	statusCode,
+	errorCode,
+	message,
+	...(messageDetails !== undefined ? { messageDetails } : {}),
+});
+
+const CONTACT_TYPES = ['Member', 'Contact', 'ExampleContactType'];
+
+/**
+ * Voyado Engage v3 as ../shared/specs/sfmc-and-voyado.md B9 describes it: `apikey` check (401),
+ * 500 "An error has occurred" without a JSON Content-Type, POST /api/v3/contacts with 400 NoData,
+ * 422 ValidationError (field details), 409 ApprovedContactWithKeyExists and
+ * ContactWithKeyIsBeingCreated, 504 RequestTimeOut that creates nothing, a slow mode that creates
+ * and answers late, 201 with the full contact; find-contact by key, GET contact, contacts count,
+ * consents and stores. It also records every body that carried a null, "" or `country`.
+ */
+export class VoyadoMock {
+	readonly server = new MockServer((request) => this.handle(request));
+	readonly contacts: VoyadoContact[] = [];
+	/** Bodies that broke the doc's rules (null or empty values, `country`): should stay empty. */
+	readonly forbiddenValues: string[] = [];
+	/** Answer the next N creates with 504 RequestTimeOut and create nothing. */
+	timeoutNextCreates = 0;
+	/** Create the contact, then answer the next create only after this many ms. */
+	slowNextCreateMs = 0;
+	/** Answer the next create with 409 ContactWithKeyIsBeingCreated. */
+	keyBeingCreated = false;
+
+	constructor(readonly apiKey: string) {}
+
+	get baseUrl(): string {
+		return this.server.url;
+	}
+
+	async start(): Promise<string> {
+		return await this.server.start();
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	requests(method?: string, path?: string): RecordedRequest[] {
+		return this.server.requests.filter(
+			(request) => (method ? request.method === method : true) && (path ? request.path === path : true),
+		);
+	}
+
+	reset(): void {
+		this.server.clear();
+		this.contacts.length = 0;
+		this.forbiddenValues.length = 0;
+		this.timeoutNextCreates = 0;
+		this.slowNextCreateMs = 0;
+		this.keyBeingCreated = false;
+	}
+
+	/** A contact as Engage stores it, for tests that need one to exist already. */
+	addContact(attributes: Record<string, unknown>, contactType = 'Member'): VoyadoContact {
+		const contact = this.toContact(attributes, contactType);
+		this.contacts.push(contact);
+		return contact;
+	}
+
+	private handle(request: RecordedRequest): MockReply {
+		if (request.headers.apikey !== this.apiKey) {
+			return { status: 401, body: voyadoError(401, 'Unauthorized', 'Authorization has been denied for this request.') };
+		}
+		if (request.method === 'POST' && !/^application\/json/.test(request.headers['content-type'] ?? '')) {
+			return { status: 500, body: { message: 'An error has occurred' } };
+		}
+		const { method, path } = request;
+		if (method === 'GET' && path === '/api/v2/contacts/count') return { status: 200, body: this.contacts.length };
+		if (method === 'GET' && path === '/api/v2/consents') {
+			return { status: 200, body: [{ id: 'memberConsent', name: 'Member terms', metaData: {} }, { id: 'smsConsent', name: 'SMS marketing', metaData: {} }] };
+		}
+		if (method === 'GET' && path === '/api/v2/stores') {
+			return {
+				status: 200,
+				body: [
+					{ externalId: '444', name: 'Megashop E-commerce SE', city: 'Stockholm', countryCode: 'SE', active: true },
+					{ externalId: '600', name: 'Megashop Gothenburg', city: 'Göteborg', countryCode: 'SE', active: true },
+					{ externalId: '999', name: 'Closed store', city: 'Malmö', countryCode: 'SE', active: false },
+				],
+			};
+		}
+		if (method === 'GET' && path === '/api/v3/contacts/id') return this.find(request);
+		const single = /^\/api\/v3\/contacts\/([0-9a-f-]{36})$/.exec(path);
+		if (method === 'GET' && single) {
+			const contact = this.contacts.find((candidate) => candidate.id === single[1]);
+			return contact ? { status: 200, body: contact } : { status: 404, body: voyadoError(404, 'ContactNotFound', 'Contact not found') };
+		}
+		if (method === 'POST' && path === '/api/v3/contacts') return this.create(request);
+		return { status: 404, body: voyadoError(404, 'NotFound', 'No HTTP resource was found that matches the request URI.') };
+	}
+
+	private find(request: RecordedRequest): MockReply {
+		const lookups: Array<[string, string]> = [
+			['email', 'email'],
+			['mobilePhone', 'mobilePhone'],
+			['socialSecurityNumber', 'socialSecurityNumber'],
+			['customKey', 'externalId'],
+		];
+		const pair = lookups.find(([param]) => request.query[param] !== undefined);
+		if (!pair) return { status: 400, body: voyadoError(400, 'InvalidSearchQuery', 'No search parameter given') };
+		const value = request.query[pair[0]];
+		const found = this.contacts.filter((contact) => (contact.attributes as Record<string, unknown>)[pair[1]] === value);
+		if (found.length === 0) return { status: 404, body: voyadoError(404, 'ContactNotFound', 'Contact not found') };
+		if (found.length > 1) {
+			return { status: 409, body: voyadoError(409, 'MultipleMatches', 'Multiple contacts found', { multipleMatchesFound: found.map((c) => c.id) }) };
+		}
+		return { status: 200, raw: JSON.stringify(found[0].id), headers: { 'Content-Type': 'application/json; charset=utf-8' } };
+	}
+
+	private create(request: RecordedRequest): MockReply {
+		const body = request.body as Record<string, unknown> | undefined;
+		if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
+			return { status: 400, body: voyadoError(400, 'NoData', 'No data was sent') };
+		}
+		for (const [key, value] of Object.entries(body)) {
+			if (value === null || value === '' || key === 'country') this.forbiddenValues.push(key);
+		}
+		const contactType = (body.contactType as string | undefined) ?? 'Member';
+		if (!CONTACT_TYPES.includes(contactType)) {
+			return {
+				status: 422,
+				body: voyadoError(422, 'ValidationError', 'The contact could not be validated', {
+					validationErrors: [{ field: 'contactType', message: `Contact type '${contactType}' does not exist` }],
+				}),
+			};
+		}
+		if (typeof body.email === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email)) {
+			return { status: 422, body: voyadoError(422, 'ValidationError', 'The contact could not be validated', { validationErrors: [{ field: 'email', message: 'Invalid email address' }] }) };
+		}
+		if (this.keyBeingCreated) {
+			this.keyBeingCreated = false;
+			return { status: 409, body: voyadoError(409, 'ContactWithKeyIsBeingCreated', 'A contact with this key is being created') };
+		}
+		if (this.timeoutNextCreates > 0) {
+			this.timeoutNextCreates--;
+			return { status: 504, body: voyadoError(504, 'RequestTimeOut', 'The request timed out; no contact was created') };
+		}
+		const exists = this.contacts.some(
+			(contact) => typeof body.email === 'string' && (contact.attributes as Record<string, unknown>).email === body.email,
+		);
+		if (exists) return { status: 409, body: voyadoError(409, 'ApprovedContactWithKeyExists', 'An approved contact with the same key already exists') };
+		const { preferences, consents, ...attributes } = body;
+		delete attributes.contactType;
+		const contact = this.toContact(attributes, contactType, preferences, consents);
+		this.contacts.push(contact);
+		const delayMs = this.slowNextCreateMs;
+		this.slowNextCreateMs = 0;
+		return { status: 201, body: contact, delayMs };
+	}
+
+	private toContact(attributes: Record<string, unknown>, contactType: string, preferences?: unknown, consents?: unknown): VoyadoContact {
+		const now = '2026-11-24T07:00:00+01:00';
+		return {
+			id: randomUUID(),
+			attributes: {
+				firstName: null,
+				lastName: null,
+				email: null,
+				mobilePhone: null,
+				countryCode: null,
+				country: attributes.countryCode === 'SE' ? 'Sweden' : null,
+				birthDay: null,
+				externalId: null,
+				memberNumber: String(999032095 + this.contacts.length),
+				...attributes,
+			},
+			meta: { createdOn: now, modifiedOn: now, sourceType: 'API', approved: true, contactType },
+			preferences: preferences ?? { acceptsEmail: false, acceptsPostal: false, acceptsSms: false },
+			consents: consents ?? [],
+		};
+	}
+}
