@@ -14,13 +14,15 @@ require('./register-ts.cjs');
 const { loopsBench } = require('./loops.ts');
 const { intercomBench } = require('./intercom.ts');
 const { sfmcBench } = require('./sfmc.ts');
+const { voyadoBench } = require('./voyado.ts');
 
 const rows = [];
 rows.push(...(await loopsBench()));
 rows.push(...(await intercomBench()));
 rows.push(...(await sfmcBench()));
+rows.push(...(await voyadoBench()));
 
-const header = ['case', 'items', 'latency ms', 'wall ms', 'floor ms', 'ratio', 'req/item', 'tokens', 'µs/item', 'peak RSS MB'];
+const header = ['case', 'items', 'latency ms', 'wall ms', 'floor ms', 'ratio', 'req/item', 'creates/item', 'tokens', 'µs/item', 'peak RSS MB'];
 const table = [header, ...rows.map((row) => header.map((key) => String(row[key] ?? '')))];
 const widths = header.map((_, column) => Math.max(...table.map((line) => line[column].length)));
 for (const line of table) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  '));
