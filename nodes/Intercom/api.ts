@@ -1,6 +1,7 @@
 import type { HttpFailure } from '../shared/errors';
 import type { VendorApi } from '../shared/transport';
 import { DEFAULT_RETRY } from '../shared/transport';
+import { headerNumber } from '../shared/rateLimiter';
 import { parseIntercomError } from './errors';
 import { DEFAULT_INTERCOM_VERSION } from './regions';
 
@@ -39,4 +40,16 @@ export const intercomApi: VendorApi = {
 	rateLimitResetMs: intercomResetMs,
 	hintFor: intercomHint,
 	headers: { 'Content-Type': 'application/json', 'Intercom-Version': DEFAULT_INTERCOM_VERSION },
+	// No fixed pace: the limits vary by app and workspace, so the X-RateLimit-* headers drive it.
+	rateLimit: {
+		readHeaders: (headers) => {
+			const reset = headerNumber(headers, 'x-ratelimit-reset');
+			return {
+				remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+				limit: headerNumber(headers, 'x-ratelimit-limit'),
+				resetAtMs: reset === undefined ? undefined : reset * 1000 + 100,
+			};
+		},
+	},
+	defaultConcurrency: 5,
 };

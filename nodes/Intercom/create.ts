@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
 import { asItemError } from '../shared/execute';
+import type { ItemRun } from '../shared/execute';
 import type { SendOptions } from '../shared/transport';
 import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
 import { ItemChecks } from '../shared/validation';
@@ -46,11 +47,11 @@ async function fetchExistingContact(
 }
 
 /** Create Contact for one item: check, send with the pinned Intercom-Version, handle 409 as chosen. */
-export async function createContact(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = new ItemChecks(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
-	const retry = retryOptionsFrom(check, options);
+	const retry = { ...retryOptionsFrom(check, options), limiter: run.limiter };
 	const version = check.oneOf('Options > API Version', options.apiVersion ?? DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS);
 	const headers = { 'Intercom-Version': version };
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));

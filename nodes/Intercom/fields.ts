@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ifContactExistsOption, retryOptionFields, showForCreate } from '../shared/commonFields';
+import {
+	ifContactExistsOption,
+	showForCreate,
+	sortedByDisplayName,
+	transportOptionFields,
+} from '../shared/commonFields';
+import { intercomApi } from './api';
 import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from './regions';
 
 export const ROLES = ['user', 'lead'] as const;
@@ -204,7 +210,7 @@ export const createContactFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: showForCreate,
-		options: [
+		options: sortedByDisplayName([
 			{
 				displayName: 'API Version',
 				name: 'apiVersion',
@@ -218,7 +224,11 @@ export const createContactFields: INodeProperties[] = [
 				'Output the existing contact (read with GET /contacts/{id}) with alreadyExists = true',
 				'What to do when Intercom answers that a contact with this email or external ID exists',
 			),
-			...retryOptionFields('Intercom'),
-		],
+			...transportOptionFields(intercomApi, {
+				retry: 'A 429 waits for X-RateLimit-Reset instead.',
+				pace: 'By default the X-RateLimit-* headers set the pace: the node pauses before the window runs out.',
+				timeout: 'Intercom clients use 20 seconds.',
+			}),
+		]),
 	},
 ];

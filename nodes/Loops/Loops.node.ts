@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contactResourceFields } from '../shared/commonFields';
+import { contactResourceFields, executionSettingsFrom } from '../shared/commonFields';
 import { executePerItem } from '../shared/execute';
-import { LOOPS_CREDENTIAL_TYPE } from './api';
+import { LOOPS_CREDENTIAL_TYPE, loopsApi } from './api';
 import { createContact } from './create';
 import { createContactFields } from './fields';
 import { getCustomProperties, getMailingLists } from './methods';
@@ -35,6 +35,10 @@ export class Loops implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem.call(this, async (itemIndex) => await createContact.call(this, itemIndex));
+		return await executePerItem.call(
+			this,
+			async (itemIndex, run) => await createContact.call(this, itemIndex, run),
+			executionSettingsFrom(this, loopsApi),
+		);
 	}
 }

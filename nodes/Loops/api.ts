@@ -1,6 +1,7 @@
 import type { HttpFailure } from '../shared/errors';
 import type { VendorApi } from '../shared/transport';
 import { DEFAULT_RETRY } from '../shared/transport';
+import { headerNumber } from '../shared/rateLimiter';
 import { parseLoopsError } from './errors';
 
 export const LOOPS_CREDENTIAL_TYPE = 'loopsApi';
@@ -30,4 +31,14 @@ export const loopsApi: VendorApi = {
 	timeoutMs: 30_000,
 	hintFor: loopsHint,
 	headers: { 'Content-Type': 'application/json' },
+	// 10 requests per second per team; the window is one second and has no reset header.
+	rateLimit: {
+		requestsPerSecond: 10,
+		windowMs: 1_000,
+		readHeaders: (headers) => ({
+			remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+			limit: headerNumber(headers, 'x-ratelimit-limit'),
+		}),
+	},
+	defaultConcurrency: 5,
 };

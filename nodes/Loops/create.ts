@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asItemError } from '../shared/execute';
+import type { ItemRun } from '../shared/execute';
 import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
 import type { SendOptions } from '../shared/transport';
 import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
@@ -52,11 +53,11 @@ async function describeExistingContact(
 }
 
 /** Create Contact for one item: check, send, and answer "already exists" as the user chose. */
-export async function createContact(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = new ItemChecks(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
-	const retry = retryOptionsFrom(check, options);
+	const retry = { ...retryOptionsFrom(check, options), limiter: run.limiter };
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));
 
 	try {

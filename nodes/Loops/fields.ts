@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ifContactExistsOption, retryOptionFields, showForCreate } from '../shared/commonFields';
+import {
+	ifContactExistsOption,
+	showForCreate,
+	sortedByDisplayName,
+	transportOptionFields,
+} from '../shared/commonFields';
+import { loopsApi } from './api';
 
 /** Names that Loops reserves or that are standard fields, so never valid as custom properties. */
 export const RESERVED_PROPERTY_NAMES = ['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'];
@@ -228,12 +234,16 @@ export const createContactFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: showForCreate,
-		options: [
+		options: sortedByDisplayName([
 			ifContactExistsOption(
 				'Output an item with alreadyExists = true and the existing contact',
 				'What to do when Loops answers that the email or user ID is already taken',
 			),
-			...retryOptionFields('Loops'),
-		],
+			...transportOptionFields(loopsApi, {
+				retry: 'Loops sends no reset time, so waits double from here.',
+				pace: 'Loops allows 10 requests per second per team, shared by everything using your key.',
+				timeout: 'Loops answers within a few seconds normally.',
+			}),
+		]),
 	},
 ];

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contactResourceFields } from '../shared/commonFields';
+import { contactResourceFields, executionSettingsFrom } from '../shared/commonFields';
 import { executePerItem } from '../shared/execute';
-import { SFMC_CREDENTIAL_TYPE } from './api';
+import { SFMC_CREDENTIAL_TYPE, sfmcApi } from './api';
 import { createContact } from './create';
 import { createContactFields } from './fields';
 import { getAttributeNames, getAttributeSetNames } from './methods';
@@ -41,6 +41,10 @@ export class SalesforceMarketingCloud implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem.call(this, async (itemIndex) => await createContact.call(this, itemIndex));
+		return await executePerItem.call(
+			this,
+			async (itemIndex, run) => await createContact.call(this, itemIndex, run),
+			executionSettingsFrom(this, sfmcApi),
+		);
 	}
 }

@@ -41,4 +41,7 @@ export const sfmcApi: VendorApi = {
 	rateLimitResetMs: sfmcRetryAfterMs,
 	hintFor: sfmcHint,
 	headers: { 'Content-Type': 'application/json' },
+	// Marketing Cloud publishes no numbers: no fixed pace, everyone backs off on a 429.
+	rateLimit: {},
+	defaultConcurrency: 5,
 };

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { retryOptionsFrom } from '../shared/commonFields';
+import type { ItemRun } from '../shared/execute';
 import { buildVendorApiError } from '../shared/errors';
 import { expectJsonObject, sendVendorRequest } from '../shared/transport';
 import type { VendorResponse } from '../shared/transport';
@@ -55,9 +56,9 @@ function contactFromResponse(context: IExecuteFunctions, response: VendorRespons
 }
 
 /** Create Contact for one item: check every documented rule, send, and read the envelope. */
-export async function createContact(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = new ItemChecks(this.getNode(), itemIndex);
-	const retry = retryOptionsFrom(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const retry = { ...retryOptionsFrom(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject), limiter: run.limiter };
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));
 	const response = await sendVendorRequest.call(
 		this,

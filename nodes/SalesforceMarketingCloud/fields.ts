@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { retryOptionFields, showForCreate } from '../shared/commonFields';
+import { showForCreate, sortedByDisplayName, transportOptionFields } from '../shared/commonFields';
+import { sfmcApi } from './api';
 import type { AttributeDefinition } from './attributeSets';
 import { DOCUMENTED_SETS } from './attributeSets';
 
@@ -147,6 +148,12 @@ export const createContactFields: INodeProperties[] = [
 		displayOptions: showForCreate,
 		// No "If Contact Already Exists": Marketing Cloud merges a create for an existing Contact
 		// Key and says so with isNewContactKey: false in the output.
-		options: [...retryOptionFields('Marketing Cloud')],
+		options: sortedByDisplayName(
+			transportOptionFields(sfmcApi, {
+				retry: 'A 429 waits as long as Marketing Cloud asks instead.',
+				pace: 'Marketing Cloud publishes no limit; on a 429 every parallel request waits.',
+				timeout: 'Marketing Cloud may take several seconds per contact.',
+			}),
+		),
 	},
 ];

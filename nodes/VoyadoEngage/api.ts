@@ -37,4 +37,7 @@ export const voyadoApi: VendorApi = {
 	retry: { maxAttempts: 4, maxTotalWaitMs: 120_000, baseDelayMs: 10_000, maxDelayMs: 60_000 },
 	timeoutMs: 30_000,
 	hintFor: voyadoHint,
+	// "Keep the frequency of your requests below 50 per second"; 429 comes above 200 per second.
+	rateLimit: { requestsPerSecond: 40 },
+	defaultConcurrency: 10,
 };

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
 import type { IfExists } from '../shared/commonFields';
 import { asItemError } from '../shared/execute';
+import type { ItemRun } from '../shared/execute';
 import type { SendOptions, VendorResponse } from '../shared/transport';
 import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
 import { fieldRuleError, ItemChecks } from '../shared/validation';
@@ -98,12 +99,12 @@ class VoyadoContacts {
  * recommends), create, and if a retry is needed after an unknown outcome, look up again first so
  * the retry never makes a second contact.
  */
-export async function createContact(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = new ItemChecks(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const checkFirst = options.checkExistsFirst === undefined ? true : check.boolean('Options > Check If Contact Exists First', options.checkExistsFirst);
-	const send = retryOptionsFrom(check, options);
+	const send = { ...retryOptionsFrom(check, options), limiter: run.limiter };
 	const request = buildCreateContactRequest(check, readInput(this, itemIndex));
 	const contacts = new VoyadoContacts(this, itemIndex, send);
 

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	firstRetryDelayField,
 	ifContactExistsOption,
-	retryOptionFields,
 	showForCreate,
-	timeoutField,
+	sortedByDisplayName,
+	transportOptionFields,
 } from '../shared/commonFields';
+import { voyadoApi } from './api';
 
 /** The contact fields that can be a contact type's key, and the find-contact parameter for each. */
 export const KEY_FIELDS = {
@@ -309,7 +309,7 @@ export const createContactFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: showForCreate,
-		options: [
+		options: sortedByDisplayName([
 			{
 				displayName: 'Check If Contact Exists First',
 				name: 'checkExistsFirst',
@@ -318,13 +318,15 @@ export const createContactFields: INodeProperties[] = [
 				description:
 					'Whether to look the contact up by its key before creating, as Voyado recommends. If found, nothing is created and If Contact Already Exists decides the output.',
 			},
-			firstRetryDelayField(10, "Voyado's retry policy asks for late retries (10 s, 30 s, 60 s...); interactive flows may use less."),
 			ifContactExistsOption(
 				'Output the existing contact (GET /api/v3/contacts/{id}) with alreadyExists = true',
 				'What to do when the contact is found first, or Engage answers ApprovedContactWithKeyExists',
 			),
-			...retryOptionFields('Voyado Engage'),
-			timeoutField(30, 'Engage answers 504 RequestTimeOut itself within 10 seconds, so keep this above 10.'),
-		],
+			...transportOptionFields(voyadoApi, {
+				retry: "Voyado's retry policy asks for late retries (10 s, 30 s, 60 s...); interactive flows may use less.",
+				pace: 'Voyado asks for fewer than 50 requests per second per key (429 above 200).',
+				timeout: 'Engage answers 504 RequestTimeOut itself within 10 seconds, so keep this above 10.',
+			}),
+		]),
 	},
 ];

@@ -1,7 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { SendOptions } from './transport';
-import type { ItemChecks } from './validation';
+import type { ExecutionSettings } from './execute';
+
+import type { SendOptions, VendorApi } from './transport';
+import { ItemChecks } from './validation';
 
 /** Resource "Contact", operation "Create": room for more operations later. */
 export function contactResourceFields(createDescription: string): INodeProperties[] {
@@ -126,4 +128,59 @@ export function retryOptionsFrom(check: ItemChecks, options: IDataObject): SendO
 		retry.timeoutMs = Math.max(1, seconds) * 1000;
 	}
 	return retry;
+}
+
+/** Options > Parallel Requests and Max Requests per Second: how fast a bulk run may go. */
+export function concurrencyOptionFields(api: VendorApi, paceNote: string): INodeProperties[] {
+	const paceDescription = `At most this many requests start per second (0 = no fixed pace). ${paceNote}`;
+	const defaultPace = api.rateLimit.requestsPerSecond ?? 0;
+	const defaultConcurrency = api.defaultConcurrency;
+	return [
+		{
+			displayName: 'Max Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: defaultPace,
+			description: paceDescription,
+		},
+		{
+			displayName: 'Parallel Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: defaultConcurrency,
+			description:
+				'How many items are sent at the same time. Output keeps the input order either way; without Continue On Fail, items already in flight when one fails still complete.',
+		},
+	];
+}
+
+/** Every transport option of a vendor, in the editor's alphabetical order. */
+export function transportOptionFields(api: VendorApi, notes: { retry: string; pace: string; timeout: string }): INodeProperties[] {
+	return [
+		firstRetryDelayField(api.retry.baseDelayMs / 1000, notes.retry),
+		...concurrencyOptionFields(api, notes.pace),
+		...retryOptionFields(api.service),
+		timeoutField(api.timeoutMs / 1000, notes.timeout),
+	];
+}
+
+/** Options collections list their fields alphabetically, as n8n's editor expects. */
+export function sortedByDisplayName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** Concurrency and pace for one execution, read from Options of the first item. */
+export function executionSettingsFrom(context: IExecuteFunctions, api: VendorApi): ExecutionSettings {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const check = new ItemChecks(context.getNode(), 0);
+	const concurrency =
+		options.concurrency === undefined ? api.defaultConcurrency : check.integer('Options > Parallel Requests', options.concurrency);
+	if (concurrency < 1 || concurrency > 50) check.fail('Options > Parallel Requests', `must be between 1 and 50, but is ${concurrency}`);
+	const requestsPerSecond =
+		options.requestsPerSecond === undefined
+			? api.rateLimit.requestsPerSecond
+			: check.finiteNumber('Options > Max Requests per Second', options.requestsPerSecond);
+	return { concurrency, rateLimit: { ...api.rateLimit, requestsPerSecond: Math.max(0, requestsPerSecond ?? 0) } };
 }

@@ -2,9 +2,22 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItemJson } from './errors';
+import type { RateLimitPolicy } from './rateLimiter';
+import { RateLimiter } from './rateLimiter';
+
+/** What every item of one execution shares: the pacer of the vendor's rate limit. */
+export interface ItemRun {
+	limiter: RateLimiter;
+}
 
 /** Handles one input item: validates, sends, and returns the output JSON for it. */
-export type ItemHandler = (itemIndex: number) => Promise<IDataObject>;
+export type ItemHandler = (itemIndex: number, run: ItemRun) => Promise<IDataObject>;
+
+export interface ExecutionSettings {
+	/** Items processed at once (each is one or a few requests). */
+	concurrency: number;
+	rateLimit: RateLimitPolicy;
+}
 
 /** Makes sure an error names its item, without re-wrapping an n8n error (which would lose it). */
 export function asItemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
@@ -16,29 +29,47 @@ export function asItemError(node: INode, error: unknown, itemIndex: number): Nod
 }
 
 /**
- * The per-item loop every node shares: exactly one output entry per input item, in input order,
- * each with `pairedItem`. With Continue On Fail a failing item becomes an error item
- * (`{ error, details }`, see errorItemJson); without it the first failure stops the node.
+ * The per-item loop every node shares: the first item alone, then up to `concurrency` items in
+ * flight, paced by one shared rate limiter, and exactly one output entry per input item, in input order, each with
+ * `pairedItem`. With Continue On Fail a failing item becomes an error item
+ * (`{ error, details }`, see errorItemJson). Without it the node stops at the first failing item
+ * (in input order): no new items start, the ones already in flight finish, and that error is thrown.
  */
 export async function executePerItem(
 	this: IExecuteFunctions,
 	handleItem: ItemHandler,
+	settings: ExecutionSettings = { concurrency: 1, rateLimit: {} },
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const concurrency = Math.max(1, Math.min(Math.floor(settings.concurrency) || 1, items.length || 1));
+	const run: ItemRun = { limiter: new RateLimiter(settings.rateLimit, concurrency) };
+	const output: INodeExecutionData[] = new Array(items.length);
+	const continueOnFail = this.continueOnFail();
+	let next = 0;
+	const failed: { first?: { itemIndex: number; error: NodeApiError | NodeOperationError } } = {};
+	const recordFailure = (itemIndex: number, error: NodeApiError | NodeOperationError) => {
+		if (failed.first === undefined || itemIndex < failed.first.itemIndex) failed.first = { itemIndex, error };
+	};
+
+	const processItem = async (itemIndex: number) => {
 		try {
-			const json = await handleItem(itemIndex);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			output[itemIndex] = { json: await handleItem(itemIndex, run), pairedItem: { item: itemIndex } };
 		} catch (error) {
 			const itemError = asItemError(this.getNode(), error, itemIndex);
-			if (!this.continueOnFail()) throw itemError;
-			output.push({ json: errorItemJson(itemError), pairedItem: { item: itemIndex } });
+			if (continueOnFail) {
+				output[itemIndex] = { json: errorItemJson(itemError), pairedItem: { item: itemIndex } };
+			} else {
+				recordFailure(itemIndex, itemError);
+			}
 		}
-	}
+	};
+	const worker = async () => {
+		while (failed.first === undefined && next < items.length) await processItem(next++);
+	};
+	// The first item goes alone: a credential that fetches a token (SFMC) does so once, and the
+	// vendor's rate-limit headers are known before the others start.
+	if (items.length > 0) await processItem(next++);
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	if (failed.first) throw failed.first.error;
 	return [output];
 }

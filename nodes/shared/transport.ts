@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { HttpFailure, VendorErrorParser } from './errors';
 import { buildVendorApiError, readHttpFailure } from './errors';
+import type { RateLimiter, RateLimitPolicy } from './rateLimiter';
 
 export interface RetryOptions {
 	/** Attempts in all, the first one included. */
@@ -45,6 +46,10 @@ export interface VendorApi {
 	hintFor?: (failure: HttpFailure) => string | undefined;
 	/** Headers every call to this vendor carries (never the secret: the credential adds that). */
 	headers?: IDataObject;
+	/** The vendor's documented pace and rate-limit headers, for parallel runs. */
+	rateLimit: RateLimitPolicy;
+	/** Parallel requests by default: safe for the vendor's limits. */
+	defaultConcurrency: number;
 }
 
 export interface VendorRequest {
@@ -63,6 +68,8 @@ export interface SendOptions extends Partial<RetryOptions> {
 	 * through: the guard can look the contact up and return it instead, so no duplicate is made.
 	 */
 	beforeRetry?: (failure: HttpFailure) => Promise<VendorResponse | undefined>;
+	/** The execution's shared pacer: every attempt waits for it and reports headers to it. */
+	limiter?: RateLimiter;
 }
 
 export interface VendorResponse {
@@ -133,7 +140,7 @@ export async function sendVendorRequest(
 	itemIndex?: number,
 	sendOptions: SendOptions = {},
 ): Promise<VendorResponse> {
-	const { timeoutMs, beforeRetry, ...retryOverrides } = sendOptions;
+	const { timeoutMs, beforeRetry, limiter, ...retryOverrides } = sendOptions;
 	const retry = { ...api.retry, ...retryOverrides };
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -148,21 +155,20 @@ export async function sendVendorRequest(
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs !== undefined) options.qs = request.qs;
 		let failure: HttpFailure;
+		await limiter?.acquire();
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				api.credentialType,
 				options,
 			)) as IN8nHttpFullResponse;
-			return {
-				statusCode: response.statusCode,
-				headers: response.headers as Record<string, string>,
-				body: response.body,
-				attempts: attempt,
-			};
+			const headers = response.headers as Record<string, string>;
+			limiter?.observe(headers);
+			return { statusCode: response.statusCode, headers, body: response.body, attempts: attempt };
 		} catch (error) {
 			failure = readHttpFailure(error);
 		}
+		limiter?.observe(failure.headers);
 		if (failure.httpCode === undefined && failure.networkCode === undefined) {
 			// Nothing reached the vendor: the credential refused the request (e.g. the base-URL rule).
 			throw new NodeOperationError(this.getNode(), failure.message, { itemIndex });
@@ -173,6 +179,8 @@ export async function sendVendorRequest(
 		if (delay === undefined || attempt >= retry.maxAttempts || waitedMs + delay > retry.maxTotalWaitMs) {
 			throw vendorError(this, api, failure, itemIndex, attempt);
 		}
+		// A 429 concerns every parallel request: hold them all back, not just this one.
+		if (failure.httpCode === 429) limiter?.pause(delay);
 		this.logger.debug(`${api.service}: attempt ${attempt} failed, retrying`, {
 			httpCode: failure.httpCode,
 			networkCode: failure.networkCode,

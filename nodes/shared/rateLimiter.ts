@@ -1,0 +1,76 @@
+import { sleep } from 'n8n-workflow';
+
+/** A numeric header value, or undefined when absent or not a number. */
+export function headerNumber(headers: Record<string, string>, name: string): number | undefined {
+	const raw = headers[name];
+	if (raw === undefined || raw.trim() === '') return undefined;
+	const value = Number(raw);
+	return Number.isFinite(value) ? value : undefined;
+}
+
+/** What a vendor's rate-limit headers say, read by that vendor's own function. */
+export interface RateLimitState {
+	/** Requests left in the current window. */
+	remaining?: number;
+	/** When the window reopens (ms since epoch), where the vendor says. */
+	resetAtMs?: number;
+	/** The window's size in requests, where the vendor says. */
+	limit?: number;
+}
+
+export interface RateLimitPolicy {
+	/** Steady pace in requests per second; 0 or undefined = no fixed pace. */
+	requestsPerSecond?: number;
+	/** Reads the vendor's rate-limit headers. */
+	readHeaders?: (headers: Record<string, string>, nowMs: number) => RateLimitState;
+	/** With `remaining` but no reset time (Loops), how long to hold off when it runs out. */
+	windowMs?: number;
+}
+
+/**
+ * Paces the requests of one node execution, shared by all its parallel workers: a fixed interval
+ * from the vendor's documented rate, a pause when its headers say the window is (almost) used up,
+ * and a pause for everyone when any request meets a 429 with a wait time. It slows down before a
+ * 429 where the vendor sends headers, and never sends more than one request per interval.
+ */
+export class RateLimiter {
+	private nextSlotMs = 0;
+	private pausedUntilMs = 0;
+	private readonly intervalMs: number;
+
+	constructor(
+		private readonly policy: RateLimitPolicy,
+		/** Requests that may be in flight at once: the headroom to keep in a window. */
+		private readonly concurrency = 1,
+	) {
+		this.intervalMs = policy.requestsPerSecond ? 1000 / policy.requestsPerSecond : 0;
+	}
+
+	/** Waits until this request may go. */
+	async acquire(): Promise<void> {
+		for (;;) {
+			const now = Date.now();
+			const start = Math.max(now, this.nextSlotMs, this.pausedUntilMs);
+			if (start <= now) {
+				this.nextSlotMs = now + this.intervalMs;
+				return;
+			}
+			await sleep(start - now);
+		}
+	}
+
+	/** Learns from an answer's headers: pause until the window reopens when too little is left. */
+	observe(headers: Record<string, string>, nowMs = Date.now()): void {
+		const state = this.policy.readHeaders?.(headers, nowMs);
+		if (state?.remaining === undefined || state.remaining > this.concurrency) return;
+		const until = state.resetAtMs ?? nowMs + (this.policy.windowMs ?? 1000);
+		if (state.remaining <= 0 || state.resetAtMs !== undefined) {
+			this.pausedUntilMs = Math.max(this.pausedUntilMs, until);
+		}
+	}
+
+	/** Holds every worker back after a 429 that said how long to wait. */
+	pause(ms: number, nowMs = Date.now()): void {
+		this.pausedUntilMs = Math.max(this.pausedUntilMs, nowMs + ms);
+	}
+}
