@@ -8,9 +8,11 @@ import { Intercom } from '../nodes/Intercom/Intercom.node';
 import { TestEngine } from './harness/engine';
 import type { RunResult } from './harness/engine';
 import { loadOptions, testCredential } from './harness/lookups';
+import { registerSecrets } from './harness/scanRecorder';
 import { IntercomMock } from './mocks/intercom';
 
 const TOKEN = ['intercom', 'test', 'token', process.pid].join('-');
+registerSecrets([TOKEN]);
 const CREDENTIAL = 'intercomContactsApi';
 
 const mock = new IntercomMock(TOKEN);

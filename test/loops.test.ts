@@ -8,10 +8,12 @@ import { Loops } from '../nodes/Loops/Loops.node';
 import { TestEngine } from './harness/engine';
 import type { RunResult } from './harness/engine';
 import { loadOptions, testCredential } from './harness/lookups';
+import { registerSecrets } from './harness/scanRecorder';
 import { LoopsMock } from './mocks/loops';
 
 // Built at run time: a literal key would (rightly) trip the hard-coded secret lint.
 const API_KEY = ['loops', 'test', 'key', process.pid].join('-');
+registerSecrets([API_KEY]);
 const NEWSLETTER = 'cm06f5v0e45nf0ml5754o9cix';
 const BETA = 'cm16k73gq014h0mmj5b6jdi9r';
 

@@ -11,10 +11,12 @@ import { normalizeSubdomain } from '../nodes/SalesforceMarketingCloud/subdomain'
 import { TestEngine } from './harness/engine';
 import type { RunResult } from './harness/engine';
 import { loadOptions, testCredential } from './harness/lookups';
+import { registerSecrets } from './harness/scanRecorder';
 import { SfmcMock } from './mocks/sfmc';
 
 const CLIENT_ID = 'mock-client-id';
 const CLIENT_SECRET = ['sfmc', 'secret', process.pid].join('-');
+registerSecrets([CLIENT_SECRET]);
 const SUBDOMAIN = 'mc563885gzs27c5t9-63k636ttgm';
 const CREDENTIAL = 'salesforceMarketingCloudApi';
 
@@ -37,6 +39,7 @@ beforeAll(async () => {
 	await mock.start();
 });
 afterAll(async () => {
+	registerSecrets(mock.everIssuedTokens);
 	await mock.stop();
 });
 beforeEach(() => {

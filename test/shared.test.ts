@@ -230,3 +230,26 @@ describe('errors', () => {
 		expect(parseLoopsError('<html>')).toBeUndefined();
 	});
 });
+
+describe('secret scan', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { findLeaks } = require('./harness/secretScan') as {
+		findLeaks: (records: object[]) => { leaks: Array<{ label: string }>; secrets: number; texts: number };
+	};
+
+	test('finds a registered credential value anywhere in a recorded text, and nothing when it is absent', () => {
+		const secret = ['plant', 'ed', 'value', '42'].join('-');
+		expect(findLeaks([{ secrets: [secret] }, { label: 'clean', text: 'nothing here' }]).leaks).toEqual([]);
+		expect(findLeaks([{ secrets: [secret] }, { label: 'dirty', text: `Authorization: Bearer ${secret}` }]).leaks).toEqual([
+			{ label: 'dirty', secret: 'plan…' },
+		]);
+	});
+
+	test("log lines written through n8n's Logger are captured", async () => {
+		const { logMark, logsSince, captureLogs, n8nLogger } = await import('./harness/scanRecorder');
+		captureLogs();
+		const mark = logMark();
+		(n8nLogger().debug as (message: string) => void)('probe line');
+		expect(logsSince(mark).join('\n')).toContain('probe line');
+	});
+});

@@ -12,9 +12,11 @@ import { VoyadoEngage } from '../nodes/VoyadoEngage/VoyadoEngage.node';
 import { TestEngine } from './harness/engine';
 import type { RunResult } from './harness/engine';
 import { loadOptions, testCredential } from './harness/lookups';
+import { registerSecrets } from './harness/scanRecorder';
 import { VoyadoMock } from './mocks/voyado';
 
 const API_KEY = ['voyado', 'test', 'key', process.pid].join('-');
+registerSecrets([API_KEY]);
 const CREDENTIAL = 'voyadoEngageApi';
 
 const mock = new VoyadoMock(API_KEY);

@@ -20,6 +20,7 @@ import type {
 import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
+import { captureLogs, logMark, logsSince, recordForScan } from './scanRecorder';
 
 export const PACKAGE_NAME = 'n8n-nodes-contacts';
 const SOURCE_TYPE = 'test.itemSource';
@@ -107,6 +108,7 @@ export class TestEngine {
 	readonly nodeTypeName: string;
 
 	constructor(private readonly setup: EngineSetup) {
+		captureLogs();
 		this.nodeTypeName = this.nodeTypes.add(setup.nodeType);
 		this.credentials = new TestCredentialsHelper(
 			Object.fromEntries(setup.credentialTypes.map((type) => [type.name, type])),
@@ -183,9 +185,12 @@ export class TestEngine {
 				nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
 			},
 		});
+		const mark = logMark();
 		const execution = new WorkflowExecute(this.additionalData(workflowData), 'manual', runExecutionData);
 		const run = await execution.processRunExecutionData(workflow);
 		const task = run.data.resultData.runData[NODE_NAME]?.[0];
+		recordForScan(`${this.nodeTypeName} run`, [JSON.stringify(run.data.resultData), run.data.resultData.error]);
+		recordForScan(`${this.nodeTypeName} logs`, logsSince(mark).join('\n'));
 		return {
 			run,
 			status: run.status,

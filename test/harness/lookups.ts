@@ -13,6 +13,7 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import type { TestEngine } from './engine';
+import { recordForScan } from './scanRecorder';
 
 /**
  * Calls a node's loadOptions method the way the editor does: a LoadOptionsContext on a one-node
@@ -33,7 +34,16 @@ export async function loadOptions(
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);
 	const loader = nodeType.methods?.loadOptions?.[method];
 	if (!loader) throw new Error(`No loadOptions method ${method}`);
-	return await loader.call(context);
+	return await loader.call(context).then(
+		(options) => {
+			recordForScan(`loadOptions ${method}`, options);
+			return options;
+		},
+		(error: unknown) => {
+			recordForScan(`loadOptions ${method} error`, error);
+			throw error;
+		},
+	);
 }
 
 const TEST_NODE_TYPE = 'n8n-nodes-base.noOp';
@@ -45,6 +55,15 @@ const TEST_NODE_TYPE = 'n8n-nodes-base.noOp';
  * own authenticate (and preAuthentication: the node is the "testing" node n8n recognises).
  */
 export async function testCredential(
+	engine: TestEngine,
+	credentialType: ICredentialType,
+): Promise<INodeCredentialTestResult> {
+	const result = await runCredentialTest(engine, credentialType);
+	recordForScan(`credential test ${credentialType.name}`, result);
+	return result;
+}
+
+async function runCredentialTest(
 	engine: TestEngine,
 	credentialType: ICredentialType,
 ): Promise<INodeCredentialTestResult> {

@@ -23,6 +23,8 @@ export class SfmcMock {
 	readonly server = new MockServer((request) => this.handle(request));
 	readonly contactKeys = new Map<string, number>();
 	readonly issuedTokens = new Set<string>();
+	/** Every token handed out since the mock started, for the secret scan. */
+	readonly everIssuedTokens: string[] = [];
 	tokenRequests = 0;
 	/** 'doc' answers rowsAffetcted/contactId as the doc shows; 'wire' rowsAffected/contactID. */
 	spelling: 'doc' | 'wire' = 'doc';
@@ -104,6 +106,7 @@ export class SfmcMock {
 		}
 		const token = `mock-token-${++this.tokenCounter}`;
 		this.issuedTokens.add(token);
+		this.everIssuedTokens.push(token);
 		return {
 			status: 200,
 			body: {
