@@ -10,6 +10,14 @@ export { describeType, fieldRuleError };
 
 // Deliberately simple: one @, no spaces, a dot in the domain. The vendor has the final word.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// RFC 5321: an address is at most 254 characters.
+const EMAIL_MAX_LENGTH = 254;
+// Zero-width and bidirectional-control characters: invisible, and never part of a real address.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+// C0 control characters other than tab and line breaks, and DEL: garbage in any contact field.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** A generous cap on any text field, far above real contact data, so runaway values fail early. */
+export const MAX_TEXT_LENGTH = 10_000;
 
 export function isEmail(value: string): boolean {
 	return EMAIL_PATTERN.test(value);
@@ -37,6 +45,8 @@ export class ItemChecks {
 		if (typeof value !== 'string') {
 			this.fail(field, `must be text, but the value is ${describeType(value)}`);
 		}
+		if (CONTROL.test(value)) this.fail(field, 'contains a control character (e.g. U+0000); remove it');
+		this.maxLength(field, value, MAX_TEXT_LENGTH);
 		return value;
 	}
 
@@ -53,9 +63,10 @@ export class ItemChecks {
 	}
 
 	email(field: string, value: string | undefined): void {
-		if (value !== undefined && !isEmail(value.trim())) {
-			this.fail(field, `"${value}" is not a valid email address`);
-		}
+		if (value === undefined) return;
+		if (value.length > EMAIL_MAX_LENGTH) this.fail(field, `is ${value.length} characters long; an email address has at most ${EMAIL_MAX_LENGTH}`);
+		if (INVISIBLE.test(value)) this.fail(field, `"${value}" contains an invisible character (zero-width or text-direction mark)`);
+		if (!isEmail(value.trim())) this.fail(field, `"${value}" is not a valid email address`);
 	}
 
 	oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {

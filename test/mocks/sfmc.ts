@@ -22,6 +22,8 @@ interface SentSet {
 export class SfmcMock {
 	readonly server = new MockServer((request) => this.handle(request));
 	readonly contactKeys = new Map<string, number>();
+	/** Successful creates per contact key: more than one means the same contact was sent twice. */
+	readonly createCounts = new Map<string, number>();
 	readonly issuedTokens = new Set<string>();
 	/** Every token handed out since the mock started, for the secret scan. */
 	readonly everIssuedTokens: string[] = [];
@@ -62,6 +64,7 @@ export class SfmcMock {
 	reset(): void {
 		this.server.clear();
 		this.contactKeys.clear();
+		this.createCounts.clear();
 		this.issuedTokens.clear();
 		this.tokenRequests = 0;
 		this.tokenCounter = 0;
@@ -161,6 +164,7 @@ export class SfmcMock {
 		const known = this.contactKeys.get(key);
 		const contactId = known ?? this.nextContactId++;
 		this.contactKeys.set(key, contactId);
+		this.createCounts.set(key, (this.createCounts.get(key) ?? 0) + 1);
 		const common = {
 			operationStatus: 'OK',
 			contactKey: key,

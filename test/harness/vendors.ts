@@ -1,0 +1,172 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { IntercomContactsApi } from '../../credentials/IntercomContactsApi.credentials';
+import { LoopsApi } from '../../credentials/LoopsApi.credentials';
+import { SalesforceMarketingCloudApi } from '../../credentials/SalesforceMarketingCloudApi.credentials';
+import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
+import { Intercom } from '../../nodes/Intercom/Intercom.node';
+import { Loops } from '../../nodes/Loops/Loops.node';
+import { SalesforceMarketingCloud } from '../../nodes/SalesforceMarketingCloud/SalesforceMarketingCloud.node';
+import { VoyadoEngage } from '../../nodes/VoyadoEngage/VoyadoEngage.node';
+import { IntercomMock } from '../mocks/intercom';
+import { LoopsMock } from '../mocks/loops';
+import type { MockServer, RecordedRequest } from '../mocks/server';
+import { SfmcMock } from '../mocks/sfmc';
+import { VoyadoMock } from '../mocks/voyado';
+import { TestEngine } from './engine';
+import { registerSecrets } from './scanRecorder';
+
+/**
+ * One vendor as the cross-vendor suites (faults, bad-input corpus) see it: its engine and mock,
+ * the fields of a minimal valid create, how to tell a created contact from an error, and how to
+ * tell which item a create request was for.
+ */
+export interface VendorUnderTest {
+	name: string;
+	engine: TestEngine;
+	server: MockServer;
+	start: () => Promise<void>;
+	stop: () => Promise<void>;
+	reset: () => void;
+	/** Node parameters for a valid create, taking the item's `email` and `key` from $json. */
+	parameters: (extra?: INodeParameters) => INodeParameters;
+	createPath: string;
+	/** A 429 body in the vendor's own shape. */
+	rateLimitBody: IDataObject;
+	isContact: (json: IDataObject) => boolean;
+	/** Which input item a create request carried (by its email or key). */
+	itemOf: (request: RecordedRequest) => string;
+	/** Contacts the mock holds that were created more than once (should be none). */
+	duplicates: () => number;
+	contacts: () => number;
+}
+
+const unique = (values: string[]) => values.length - new Set(values).size;
+
+export function loopsUnderTest(): VendorUnderTest {
+	const key = ['loops', 'suite', process.pid].join('-');
+	registerSecrets([key]);
+	const mock = new LoopsMock(key);
+	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
+	return {
+		name: 'Loops',
+		engine,
+		server: mock.server,
+		start: async () => {
+			await mock.start();
+		},
+		stop: async () => await mock.stop(),
+		reset: () => {
+			mock.reset();
+			engine.setCredential('loopsApi', { apiKey: key, baseUrl: mock.baseUrl });
+		},
+		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...extra }),
+		createPath: '/api/v1/contacts/create',
+		rateLimitBody: { success: false, message: 'Rate limit exceeded' },
+		isContact: (json) => json.success === true && typeof json.id === 'string',
+		itemOf: (request) => String((request.body as IDataObject)?.email),
+		duplicates: () => unique(mock.contacts.map((contact) => contact.email)),
+		contacts: () => mock.contacts.length,
+	};
+}
+
+export function intercomUnderTest(): VendorUnderTest {
+	const token = ['intercom', 'suite', process.pid].join('-');
+	registerSecrets([token]);
+	const mock = new IntercomMock(token);
+	const engine = new TestEngine({ nodeType: new Intercom(), credentialTypes: [new IntercomContactsApi()] });
+	return {
+		name: 'Intercom',
+		engine,
+		server: mock.server,
+		start: async () => {
+			await mock.start();
+		},
+		stop: async () => await mock.stop(),
+		reset: () => {
+			mock.reset();
+			engine.setCredential('intercomContactsApi', { accessToken: token, region: 'us', baseUrl: mock.baseUrl });
+		},
+		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', role: 'user', email: '={{ $json.email }}', ...extra }),
+		createPath: '/contacts',
+		rateLimitBody: { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'Exceeded rate limit of 167 in 10_seconds' }] },
+		isContact: (json) => json.type === 'contact' && typeof json.id === 'string',
+		itemOf: (request) => String((request.body as IDataObject)?.email),
+		duplicates: () => unique(mock.contacts.map((contact) => String(contact.email))),
+		contacts: () => mock.contacts.length,
+	};
+}
+
+export function sfmcUnderTest(): VendorUnderTest {
+	const secret = ['sfmc', 'suite', 'secret', process.pid].join('-');
+	registerSecrets([secret]);
+	const mock = new SfmcMock('suite-client', secret);
+	const engine = new TestEngine({ nodeType: new SalesforceMarketingCloud(), credentialTypes: [new SalesforceMarketingCloudApi()] });
+	return {
+		name: 'Salesforce Marketing Cloud',
+		engine,
+		server: mock.server,
+		start: async () => {
+			await mock.start();
+		},
+		stop: async () => {
+			registerSecrets(mock.everIssuedTokens);
+			await mock.stop();
+		},
+		reset: () => {
+			mock.reset();
+			engine.setCredential('salesforceMarketingCloudApi', {
+				subdomain: 'mc563885gzs27c5t9-63k636ttgm',
+				clientId: 'suite-client',
+				clientSecret: secret,
+				authBaseUrl: mock.baseUrl,
+				accessToken: '',
+				restInstanceUrl: '',
+			});
+		},
+		parameters: (extra = {}) => ({
+			resource: 'contact',
+			operation: 'create',
+			contactKey: '={{ $json.email }}',
+			attributeSets: { emailAddresses: [{ emailAddress: '={{ $json.email }}', htmlEnabled: true }] },
+			...extra,
+		}),
+		createPath: '/contacts/v1/contacts',
+		rateLimitBody: { message: 'Rate limit exceeded', errorcode: 50100, documentation: 'https://developer.salesforce.com' },
+		isContact: (json) => json.operationStatus === 'OK',
+		itemOf: (request) => String((request.body as IDataObject)?.contactKey),
+		// Marketing Cloud merges a second create of a key, so count creates per key instead.
+		duplicates: () => [...mock.createCounts.values()].filter((count) => count > 1).length,
+		contacts: () => mock.contactKeys.size,
+	};
+}
+
+export function voyadoUnderTest(): VendorUnderTest {
+	const key = ['voyado', 'suite', process.pid].join('-');
+	registerSecrets([key]);
+	const mock = new VoyadoMock(key);
+	const engine = new TestEngine({ nodeType: new VoyadoEngage(), credentialTypes: [new VoyadoEngageApi()] });
+	return {
+		name: 'Voyado Engage',
+		engine,
+		server: mock.server,
+		start: async () => {
+			await mock.start();
+		},
+		stop: async () => await mock.stop(),
+		reset: () => {
+			mock.reset();
+			engine.setCredential('voyadoEngageApi', { tenant: 'acme', apiKey: key, baseUrlOverride: mock.baseUrl });
+		},
+		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...extra }),
+		createPath: '/api/v3/contacts',
+		rateLimitBody: { statusCode: 429, errorCode: 'TooManyRequests', message: 'Too many requests' },
+		isContact: (json) => typeof json.id === 'string' && typeof json.attributes === 'object',
+		itemOf: (request) => String((request.body as IDataObject)?.email),
+		duplicates: () => unique(mock.contacts.map((contact) => String((contact.attributes as IDataObject).email))),
+		contacts: () => mock.contacts.length,
+	};
+}
+
+export const allVendors = () => [loopsUnderTest(), intercomUnderTest(), sfmcUnderTest(), voyadoUnderTest()];
