@@ -14,8 +14,14 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const EMAIL_MAX_LENGTH = 254;
 // Zero-width and bidirectional-control characters: invisible, and never part of a real address.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
-// C0 control characters other than tab and line breaks, and DEL: garbage in any contact field.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 control characters other than tab and line breaks, and DEL: garbage in any contact field. */
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+	}
+	return false;
+}
 /** A generous cap on any text field, far above real contact data, so runaway values fail early. */
 export const MAX_TEXT_LENGTH = 10_000;
 
@@ -45,7 +51,7 @@ export class ItemChecks {
 		if (typeof value !== 'string') {
 			this.fail(field, `must be text, but the value is ${describeType(value)}`);
 		}
-		if (CONTROL.test(value)) this.fail(field, 'contains a control character (e.g. U+0000); remove it');
+		if (hasControlCharacter(value)) this.fail(field, 'contains a control character (e.g. U+0000); remove it');
 		this.maxLength(field, value, MAX_TEXT_LENGTH);
 		return value;
 	}
