@@ -2,17 +2,34 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestEngine } from '../test/harness/engine';
-import type { MockServer, RecordedRequest } from '../test/mocks/server';
+import type { RemoteMock } from './remoteMock';
 
-export interface EngineBenchSetup {
+/** One vendor as the bench drives it. */
+export interface BenchVendor {
 	label: string;
 	engine: TestEngine;
-	server: MockServer;
+	mock: RemoteMock;
 	createPath: string;
 	parameters: INodeParameters;
 	item: (index: number) => IDataObject;
-	/** Token requests made so far (SFMC), to report per run. */
-	tokenRequests?: () => number;
+	/** Mapping and validation of one full item, without the engine. */
+	mapOne: (index: number) => void;
+	/** Turns the mock's own rate limit on (at the vendor's documented numbers) or off. */
+	vendorLimits: (on: boolean) => Promise<void>;
+	/** The documented rate in requests per second, where one is published. */
+	documentedRate?: number;
+	tokenRequests?: () => Promise<number>;
+}
+
+export interface RunSpec {
+	name: string;
+	items: number;
+	latencyMs: number;
+	concurrency: number;
+	/** The node's Max Requests per Second (0 = no pace). */
+	requestsPerSecond: number;
+	/** The vendor's rate for the floor, when the run is at its limit. */
+	vendorRate?: number;
 }
 
 /** Microseconds per call of `work`, averaged over `rounds` calls. */
@@ -23,36 +40,49 @@ export function microsecondsPerCall(rounds: number, work: (index: number) => voi
 	return Number(process.hrtime.bigint() - started) / 1000 / rounds;
 }
 
+let runCounter = 0;
+
 /**
- * Runs `items` items through the engine against the mock with `latencyMs` added to every answer,
- * and reports wall time against the floor (one request in flight at a time: requests x latency).
+ * Runs the node through the engine against its mock with `latencyMs` added to every answer and
+ * reports wall time against the floor: every request of the run, `concurrency` at a time, each
+ * taking the latency (N*L/C), or the pace (N/R) when that is slower.
  */
-export async function measureEngineRun(setup: EngineBenchSetup, items: number, latencyMs: number): Promise<IDataObject> {
-	setup.server.clear();
-	setup.server.latencyMs = latencyMs;
-	const tokensBefore = setup.tokenRequests?.() ?? 0;
-	const input = Array.from({ length: items }, (_, i) => setup.item(i));
+export async function measure(vendor: BenchVendor, spec: RunSpec): Promise<IDataObject> {
+	await vendor.mock.call('server.clear');
+	await vendor.mock.set('server.latencyMs', spec.latencyMs);
+	const tokensBefore = (await vendor.tokenRequests?.()) ?? 0;
+	const run = ++runCounter;
+	const input = Array.from({ length: spec.items }, (_, i) => vendor.item(run * 1_000_000 + i));
+	const options = { ...((vendor.parameters.options as IDataObject) ?? {}), concurrency: spec.concurrency, requestsPerSecond: spec.requestsPerSecond };
 	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
 	const started = Date.now();
-	const result = await setup.engine.run({ parameters: setup.parameters, items: input, onError: 'continueRegularOutput' });
+	const result = await vendor.engine.run({ parameters: { ...vendor.parameters, options }, items: input, onError: 'continueRegularOutput' });
 	const wall = Date.now() - started;
 	clearInterval(sampler);
 	const failed = result.items.filter((item) => item.json.error !== undefined).length;
-	const creates = setup.server.requests.filter((request: RecordedRequest) => request.method === 'POST' && request.path === setup.createPath);
-	// Sequential floor: every request the run made, each waiting the injected latency.
-	const floor = setup.server.requests.length * latencyMs;
-	return {
-		case: `${setup.label} sequential${failed ? ` (${failed} failed)` : ''}`,
-		items,
-		'latency ms': latencyMs,
+	const { requests, resent } = await vendor.mock.stats(vendor.createPath);
+	const latencyFloor = (requests * spec.latencyMs) / spec.concurrency;
+	const rate = spec.vendorRate ?? spec.requestsPerSecond;
+	const paceFloor = rate > 0 ? (requests / rate) * 1000 : 0;
+	const floor = Math.max(latencyFloor, paceFloor);
+	const row: IDataObject = {
+		node: vendor.label,
+		case: spec.name,
+		items: spec.items,
+		'out items': result.items.length,
+		failed,
+		concurrency: spec.concurrency,
+		'latency ms': spec.latencyMs,
 		'wall ms': wall,
-		'floor ms': floor,
+		'floor ms': Math.round(floor),
 		ratio: floor ? (wall / floor).toFixed(2) : '',
-		'req/item': (setup.server.requests.length / items).toFixed(2),
-		'creates/item': (creates.length / items).toFixed(2),
-		...(setup.tokenRequests ? { tokens: setup.tokenRequests() - tokensBefore } : {}),
-		'µs/item': ((wall * 1000) / items).toFixed(0),
+		'items/s': ((spec.items * 1000) / wall).toFixed(1),
+		'req/item': (requests / spec.items).toFixed(2),
+		're-sent': resent,
+		tokens: vendor.tokenRequests ? (await vendor.tokenRequests()) - tokensBefore : '',
 		'peak RSS MB': (peakRss / 1024 / 1024).toFixed(0),
 	};
+	if (spec.vendorRate) row['of rate'] = ((requests * 1000) / wall / spec.vendorRate).toFixed(2);
+	return row;
 }

@@ -1,14 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { IntercomContactsApi } from '../credentials/IntercomContactsApi.credentials';
 import { Intercom } from '../nodes/Intercom/Intercom.node';
 import { buildCreateContactBody } from '../nodes/Intercom/mapping';
 import { ItemChecks } from '../nodes/shared/validation';
 import { TestEngine } from '../test/harness/engine';
-import { IntercomMock } from '../test/mocks/intercom';
-import { measureEngineRun, microsecondsPerCall } from './common';
+import type { BenchVendor } from './common';
+import { RemoteMock } from './remoteMock';
 
-const FULL_FIELDS = {
+const FIELDS = {
 	role: 'user',
 	external_id: '={{ "ext-" + $json.email }}',
 	additionalFields: {
@@ -29,35 +27,36 @@ const FULL_FIELDS = {
 	},
 };
 
-export async function intercomBench(): Promise<IDataObject[]> {
-	const node = { id: '1', name: 'Intercom', type: 'intercom', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-	const mapping = microsecondsPerCall(20_000, (i) =>
-		buildCreateContactBody(new ItemChecks(node, i), {
-			role: 'user',
-			email: `user${i}@example.com`,
-			externalId: `ext-${i}`,
-			additionalFields: FULL_FIELDS.additionalFields,
-			customAttributesMode: 'fields',
-			customAttributes: FULL_FIELDS.customAttributes,
-			customAttributesJson: undefined,
-		}),
-	);
+/** The bench's Intercom window: 500 requests per 10 seconds (50/s), paced by the X-RateLimit-* headers. */
+const WINDOW = { limit: 500, ms: 10_000 };
 
-	const mock = new IntercomMock('bench-token');
-	mock.windowLimit = 1_000_000; // measure the node, not the workspace limit
+export async function intercomBench(): Promise<BenchVendor> {
+	const node = { id: '1', name: 'Intercom', type: 'intercom', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	const mock = new RemoteMock('intercom.ts', 'IntercomMock', ['bench-token']);
 	await mock.start();
 	const engine = new TestEngine({ nodeType: new Intercom(), credentialTypes: [new IntercomContactsApi()] });
 	engine.setCredential('intercomContactsApi', { accessToken: 'bench-token', region: 'us', baseUrl: mock.baseUrl });
-	const setup = {
+	return {
 		label: 'Intercom',
 		engine,
-		server: mock.server,
+		mock,
 		createPath: '/contacts',
-		parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...FULL_FIELDS },
-		item: (i: number) => ({ email: `user${i}-${Date.now()}@example.com` }),
+		parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...FIELDS },
+		item: (i) => ({ email: `user${i}@example.com` }),
+		mapOne: (i) =>
+			buildCreateContactBody(new ItemChecks(node, i), {
+				role: 'user',
+				email: `user${i}@example.com`,
+				externalId: `ext-${i}`,
+				additionalFields: FIELDS.additionalFields,
+				customAttributesMode: 'fields',
+				customAttributes: FIELDS.customAttributes,
+				customAttributesJson: undefined,
+			}),
+		vendorLimits: async (on) => {
+			await mock.set('windowLimit', on ? WINDOW.limit : 1_000_000);
+			await mock.set('windowMs', WINDOW.ms);
+		},
+		documentedRate: (WINDOW.limit * 1000) / WINDOW.ms,
 	};
-	const rows: IDataObject[] = [{ case: 'Intercom mapping + validation (full item)', items: 20000, 'µs/item': mapping.toFixed(1) }];
-	for (const [items, latency] of [[1000, 0], [200, 50]]) rows.push(await measureEngineRun(setup, items, latency));
-	await mock.stop();
-	return rows;
 }

@@ -1,14 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { LoopsApi } from '../credentials/LoopsApi.credentials';
 import { Loops } from '../nodes/Loops/Loops.node';
 import { buildCreateContactBody } from '../nodes/Loops/mapping';
 import { ItemChecks } from '../nodes/shared/validation';
 import { TestEngine } from '../test/harness/engine';
-import { LoopsMock } from '../test/mocks/loops';
-import { measureEngineRun, microsecondsPerCall } from './common';
+import type { BenchVendor } from './common';
+import { RemoteMock } from './remoteMock';
 
-const FULL_FIELDS = {
+const FIELDS = {
 	additionalFields: {
 		firstName: 'Ada',
 		lastName: 'Lovelace',
@@ -28,33 +26,28 @@ const FULL_FIELDS = {
 	},
 };
 
-export async function loopsBench(): Promise<IDataObject[]> {
+export async function loopsBench(): Promise<BenchVendor> {
 	const node = { id: '1', name: 'Loops', type: 'loops', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-	const mapping = microsecondsPerCall(20_000, (i) =>
-		buildCreateContactBody(new ItemChecks(node, i), {
-			email: `user${i}@example.com`,
-			additionalFields: { ...FULL_FIELDS.additionalFields, userId: `usr_${i}` },
-			customPropertiesMode: 'fields',
-			customProperties: FULL_FIELDS.customProperties,
-			customPropertiesJson: undefined,
-		}),
-	);
-
-	const mock = new LoopsMock('bench-key');
-	mock.rateLimitPerSecond = 1_000_000; // measure the node, not Loops' 10/s limit
+	const mock = new RemoteMock('loops.ts', 'LoopsMock', ['bench-key']);
 	await mock.start();
 	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
 	engine.setCredential('loopsApi', { apiKey: 'bench-key', baseUrl: mock.baseUrl });
-	const setup = {
+	return {
 		label: 'Loops',
 		engine,
-		server: mock.server,
+		mock,
 		createPath: '/api/v1/contacts/create',
-		parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...FULL_FIELDS },
-		item: (i: number) => ({ email: `user${i}-${Date.now()}@example.com` }),
+		parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...FIELDS },
+		item: (i) => ({ email: `user${i}@example.com` }),
+		mapOne: (i) =>
+			buildCreateContactBody(new ItemChecks(node, i), {
+				email: `user${i}@example.com`,
+				additionalFields: { ...FIELDS.additionalFields, userId: `usr_${i}` },
+				customPropertiesMode: 'fields',
+				customProperties: FIELDS.customProperties,
+				customPropertiesJson: undefined,
+			}),
+		vendorLimits: async (on) => await mock.set('rateLimitPerSecond', on ? 10 : 1_000_000),
+		documentedRate: 10,
 	};
-	const rows: IDataObject[] = [{ case: 'Loops mapping + validation (full item)', items: 20000, 'µs/item': mapping.toFixed(1) }];
-	for (const [items, latency] of [[200, 0], [1000, 0], [200, 50]]) rows.push(await measureEngineRun(setup, items, latency));
-	await mock.stop();
-	return rows;
 }

@@ -1,5 +1,6 @@
-// npm run bench: runs the nodes through n8n-core's real engine against their loopback mocks and
-// prints figures. Not a test: nothing here passes or fails.
+// npm run bench: runs each node through n8n-core's real engine against its loopback mock with
+// injected latency and prints figures. Not a test: nothing here passes or fails.
+// BENCH_ITEMS (10000), BENCH_BASELINE_ITEMS (200), BENCH_CONCURRENCY (20) and BENCH_LATENCY_MS (100) size the runs.
 import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,19 +12,43 @@ process.env.N8N_LOG_LEVEL = 'silent';
 
 const require = createRequire(import.meta.url);
 require('./register-ts.cjs');
-const { loopsBench } = require('./loops.ts');
-const { intercomBench } = require('./intercom.ts');
-const { sfmcBench } = require('./sfmc.ts');
-const { voyadoBench } = require('./voyado.ts');
+const { microsecondsPerCall, measure } = require('./common.ts');
+const allVendors = { loops: require('./loops.ts').loopsBench, intercom: require('./intercom.ts').intercomBench, sfmc: require('./sfmc.ts').sfmcBench, voyado: require('./voyado.ts').voyadoBench };
+// BENCH_ONLY=loops,sfmc runs a subset.
+const vendors = Object.entries(allVendors)
+	.filter(([name]) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name))
+	.map(([, start]) => start);
 
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
+const BASELINE_ITEMS = Number(process.env.BENCH_BASELINE_ITEMS ?? 200);
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+
+const mapping = [];
 const rows = [];
-rows.push(...(await loopsBench()));
-rows.push(...(await intercomBench()));
-rows.push(...(await sfmcBench()));
-rows.push(...(await voyadoBench()));
+for (const start of vendors) {
+	const vendor = await start();
+	mapping.push({ node: vendor.label, 'µs/item': microsecondsPerCall(20_000, vendor.mapOne).toFixed(1) });
+	await vendor.vendorLimits(false);
+	rows.push(await measure(vendor, { name: 'one at a time (baseline)', items: BASELINE_ITEMS, latencyMs: LATENCY, concurrency: 1, requestsPerSecond: 0 }));
+	rows.push(await measure(vendor, { name: `${CONCURRENCY} in parallel`, items: ITEMS, latencyMs: LATENCY, concurrency: CONCURRENCY, requestsPerSecond: 0 }));
+	if (vendor.documentedRate) {
+		await vendor.vendorLimits(true);
+		const items = Math.round(vendor.documentedRate * 20);
+		const pace = vendor.label === 'Intercom' ? 0 : vendor.documentedRate; // Intercom: its headers set the pace
+		rows.push(await measure(vendor, { name: `at the rate limit (${vendor.documentedRate}/s)`, items, latencyMs: LATENCY, concurrency: 10, requestsPerSecond: pace, vendorRate: vendor.documentedRate }));
+	}
+	await vendor.mock.stop();
+}
 
-const header = ['case', 'items', 'latency ms', 'wall ms', 'floor ms', 'ratio', 'req/item', 'creates/item', 'tokens', 'µs/item', 'peak RSS MB'];
-const table = [header, ...rows.map((row) => header.map((key) => String(row[key] ?? '')))];
-const widths = header.map((_, column) => Math.max(...table.map((line) => line[column].length)));
-for (const line of table) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+function print(table) {
+	const header = [...new Set(table.flatMap((row) => Object.keys(row)))];
+	const lines = [header, ...table.map((row) => header.map((key) => String(row[key] ?? '')))];
+	const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column].length)));
+	for (const line of lines) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+}
+console.log('Mapping and validation of one full item (no HTTP):');
+print(mapping);
+console.log(`\nThrough the engine, ${LATENCY} ms latency on every answer; floor = requests x latency / concurrency, or requests / pace:`);
+print(rows);
 process.exit(0);

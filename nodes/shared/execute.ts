@@ -42,7 +42,7 @@ export async function executePerItem(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const concurrency = Math.max(1, Math.min(Math.floor(settings.concurrency) || 1, items.length || 1));
-	const run: ItemRun = { limiter: new RateLimiter(settings.rateLimit, concurrency) };
+	const run: ItemRun = { limiter: new RateLimiter(settings.rateLimit) };
 	const output: INodeExecutionData[] = new Array(items.length);
 	const continueOnFail = this.continueOnFail();
 	let next = 0;

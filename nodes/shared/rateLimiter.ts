@@ -36,33 +36,41 @@ export interface RateLimitPolicy {
 export class RateLimiter {
 	private nextSlotMs = 0;
 	private pausedUntilMs = 0;
+	/** Requests sent and not yet answered: they will use up the window too. */
+	private inFlight = 0;
 	private readonly intervalMs: number;
 
-	constructor(
-		private readonly policy: RateLimitPolicy,
-		/** Requests that may be in flight at once: the headroom to keep in a window. */
-		private readonly concurrency = 1,
-	) {
+	constructor(private readonly policy: RateLimitPolicy) {
 		this.intervalMs = policy.requestsPerSecond ? 1000 / policy.requestsPerSecond : 0;
 	}
 
-	/** Waits until this request may go. */
+	/**
+	 * Waits until this request may go. The slot is reserved before waiting, so parallel workers
+	 * queue up one interval apart and timer lateness does not slow the pace down.
+	 */
 	async acquire(): Promise<void> {
 		for (;;) {
 			const now = Date.now();
-			const start = Math.max(now, this.nextSlotMs, this.pausedUntilMs);
-			if (start <= now) {
-				this.nextSlotMs = now + this.intervalMs;
-				return;
+			const slot = Math.max(now, this.nextSlotMs);
+			if (this.pausedUntilMs > slot) {
+				await sleep(this.pausedUntilMs - now);
+				continue;
 			}
-			await sleep(start - now);
+			this.nextSlotMs = slot + this.intervalMs;
+			this.inFlight++;
+			if (slot > now) await sleep(slot - now);
+			return;
 		}
 	}
 
-	/** Learns from an answer's headers: pause until the window reopens when too little is left. */
+	/**
+	 * Learns from an answer (each acquire is matched by one observe): when what is left of the
+	 * window would be used up by the requests still in flight, pause until the window reopens.
+	 */
 	observe(headers: Record<string, string>, nowMs = Date.now()): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
 		const state = this.policy.readHeaders?.(headers, nowMs);
-		if (state?.remaining === undefined || state.remaining > this.concurrency) return;
+		if (state?.remaining === undefined || state.remaining > this.inFlight) return;
 		const until = state.resetAtMs ?? nowMs + (this.policy.windowMs ?? 1000);
 		if (state.remaining <= 0 || state.resetAtMs !== undefined) {
 			this.pausedUntilMs = Math.max(this.pausedUntilMs, until);

@@ -75,8 +75,10 @@ export class IntercomMock {
 
 	private rateHeaders(): Record<string, string> {
 		const now = Date.now();
-		if (now - this.windowStart >= this.windowMs) {
-			this.windowStart = now;
+		// Fixed windows aligned to the clock, so X-RateLimit-Reset (whole seconds) is exact.
+		const windowStart = Math.floor(now / this.windowMs) * this.windowMs;
+		if (windowStart !== this.windowStart) {
+			this.windowStart = windowStart;
 			this.windowCount = 0;
 		}
 		this.windowCount++;

@@ -33,6 +33,10 @@ export class VoyadoMock {
 	slowNextCreateMs = 0;
 	/** Answer the next create with 409 ContactWithKeyIsBeingCreated. */
 	keyBeingCreated = false;
+	/** Voyado answers 429 above 200 requests per second per key. */
+	rateLimitPerSecond = 200;
+	private windowStart = 0;
+	private windowCount = 0;
 
 	constructor(readonly apiKey: string) {}
 
@@ -73,6 +77,14 @@ export class VoyadoMock {
 	private handle(request: RecordedRequest): MockReply {
 		if (request.headers.apikey !== this.apiKey) {
 			return { status: 401, body: voyadoError(401, 'Unauthorized', 'Authorization has been denied for this request.') };
+		}
+		const now = Date.now();
+		if (now - this.windowStart >= 1000) {
+			this.windowStart = now;
+			this.windowCount = 0;
+		}
+		if (++this.windowCount > this.rateLimitPerSecond) {
+			return { status: 429, body: voyadoError(429, 'TooManyRequests', 'Rate limit exceeded') };
 		}
 		if (request.method === 'POST' && !/^application\/json/.test(request.headers['content-type'] ?? '')) {
 			return { status: 500, body: { message: 'An error has occurred' } };
