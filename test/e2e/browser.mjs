@@ -1,0 +1,68 @@
+// The browser check: Debian's chromium driven by playwright-core (no browser download) opens the
+// n8n editor, opens each vendor's node to see its Create Contact fields, and opens each
+// credential to see n8n's own credential test report success against the mock. One screenshot
+// per node and per credential under the folder given.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { RUNTIME, VENDOR_NODES, workflowFor } from './lib.mjs';
+
+const { chromium } = createRequire(join(RUNTIME, 'package.json'))('playwright-core');
+
+const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
+
+/** Field labels the Create Contact form must show, per vendor. */
+const FIELDS = {
+	loops: ['Email', 'Additional Fields', 'Custom Properties', 'Options'],
+	intercom: ['Role', 'Email', 'External ID', 'Additional Fields', 'Custom Attributes', 'Options'],
+	sfmc: ['Contact Key', 'Attribute Sets', 'Sets', 'Profile Attributes', 'Additional Fields', 'Options'],
+	voyado: ['Contact Type', 'Key Field', 'Email', 'Mobile Phone', 'Preferences', 'Consents', 'Query Parameters', 'Options'],
+};
+const CREDENTIALS = { loops: 'loopsCred', intercom: 'intercomCred', sfmc: 'sfmcCred', voyado: 'voyadoCred' };
+
+/** Signs in as the instance owner, creating it on a fresh instance. */
+export async function signIn(context, baseUrl) {
+	const setup = await context.request.post(`${baseUrl}/rest/owner/setup`, { data: OWNER });
+	if (setup.ok()) return;
+	const login = await context.request.post(`${baseUrl}/rest/login`, { data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
+	if (!login.ok()) throw new Error(`Could not sign in: ${login.status()} ${await login.text()}`);
+}
+
+export async function browserCheck(baseUrl, screenshotsDir) {
+	const results = [];
+	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		await signIn(context, baseUrl);
+		const page = await context.newPage();
+		for (const vendor of Object.keys(VENDOR_NODES)) {
+			const node = VENDOR_NODES[vendor];
+			await page.goto(`${baseUrl}/workflow/${workflowFor(vendor).id}`);
+			const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`).first();
+			await canvasNode.waitFor({ timeout: 30_000 });
+			await canvasNode.dblclick();
+			const panel = page.locator('[data-test-id="ndv"]').first();
+			await panel.waitFor({ timeout: 15_000 });
+			const missing = [];
+			for (const label of FIELDS[vendor]) {
+				const visible = await panel.getByText(label, { exact: true }).first().isVisible().catch(() => false);
+				if (!visible) missing.push(label);
+			}
+			await page.screenshot({ path: join(screenshotsDir, `${vendor}-create-contact.png`) });
+			results.push({ name: `browser: ${node.name} shows its Create Contact fields`, ok: missing.length === 0, detail: missing.length ? `missing ${missing.join(', ')}` : `${FIELDS[vendor].length} fields` });
+
+			await page.goto(`${baseUrl}/home/credentials/${CREDENTIALS[vendor]}`);
+			const modal = page.locator('[data-test-id="editCredential-modal"]').first();
+			await modal.waitFor({ timeout: 15_000 });
+			const retry = modal.getByRole('button', { name: /retry|test/i }).first();
+			if (await retry.isVisible().catch(() => false)) await retry.click();
+			const success = modal.getByText(/Connection tested successfully/i).first();
+			const ok = await success.waitFor({ timeout: 20_000 }).then(() => true, () => false);
+			await page.screenshot({ path: join(screenshotsDir, `${vendor}-credential-test.png`) });
+			results.push({ name: `browser: the ${node.name} credential test reports success against the mock`, ok });
+		}
+	} finally {
+		await browser.close();
+	}
+	return results;
+}

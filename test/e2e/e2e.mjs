@@ -1,0 +1,79 @@
+// The end-to-end test: the packed tarball installed into real n8n 2.41.1 (as n8n installs
+// community packages), one credential and workflow per vendor imported headlessly, executed with
+// `n8n execute`, and checked on both sides: the requests the loopback mocks received and the
+// contacts in n8n's output. Then n8n's community package scanner on the unpacked tarball, and a
+// browser check of the editor with Debian's chromium (skip it with --no-browser).
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { checkInstalled, E2E, importSandbox, installPackedPackage, n8n, PEOPLE, ROOT, RUNTIME, startMocks, startN8n, stopMocks, VENDOR_NODES, workflowFor } from './lib.mjs';
+
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const results = [];
+function check(name, ok, detail = '') {
+	results.push({ name, ok });
+	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? `  (${detail})` : ''}`);
+}
+
+checkInstalled();
+const userFolder = mkdtempSync(join(tmpdir(), 'contacts-e2e-n8n-'));
+const { tarball, unpacked } = installPackedPackage(userFolder);
+console.log(`[${seconds()}] installed ${tarball} into ${unpacked}`);
+
+// n8n's community package scanner, offline: its exported analysis on the unpacked tarball.
+const scanner = await import(pathToFileURL(join(RUNTIME, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs')).href);
+const scan = await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']);
+check('community package scanner passes on the packed tarball', scan.passed, scan.passed ? '' : `${scan.message} ${scan.details ?? ''}`);
+
+const mocks = await startMocks();
+let exitCode = 1;
+try {
+	await importSandbox(userFolder, mocks);
+	console.log(`[${seconds()}] imported 4 credentials and 4 workflows`);
+
+	const expectedSuccess = {
+		loops: (json) => json.success === true && typeof json.id === 'string',
+		intercom: (json) => json.type === 'contact' && typeof json.id === 'string',
+		sfmc: (json) => json.operationStatus === 'OK',
+		voyado: (json) => typeof json.id === 'string' && typeof json.attributes === 'object',
+	};
+	const createPath = { loops: '/api/v1/contacts/create', intercom: '/contacts', sfmc: '/contacts/v1/contacts', voyado: '/api/v3/contacts' };
+	for (const vendor of Object.keys(VENDOR_NODES)) {
+		const workflow = workflowFor(vendor);
+		const before = Date.now();
+		const { stdout } = await n8n(userFolder, ['execute', `--id=${workflow.id}`, '--rawOutput']);
+		const start = stdout.split('\n').findIndex((line) => line.startsWith('{'));
+		const json = start >= 0 ? JSON.parse(stdout.split('\n').slice(start).join('\n')) : { status: 'no JSON output', stdout };
+		const runData = json.data?.resultData?.runData ?? {};
+		const output = runData[VENDOR_NODES[vendor].name]?.[0]?.data?.main?.[0] ?? [];
+		const creates = mocks[vendor].server.requestsTo('POST', createPath[vendor]);
+		const sentEmails = creates.map((request) => JSON.stringify(request.body)).filter((body) => PEOPLE.some((p) => body.includes(p.email)));
+		check(`${vendor}: n8n ran the workflow`, json.status === 'success' || json.finished === true, `status ${json.status}, ${Date.now() - before} ms`);
+		check(`${vendor}: output holds 3 contacts in input order`, output.length === 3 && output.every((item) => expectedSuccess[vendor](item.json)) && output.every((item, i) => item.pairedItem?.item === i));
+		check(`${vendor}: the mock received the 3 creates`, creates.length === 3 && sentEmails.length === 3, `${creates.length} creates`);
+	}
+	check('sfmc: one token request for the run', mocks.sfmc.tokenRequests === 1, `${mocks.sfmc.tokenRequests}`);
+	const loopsBody = mocks.loops.server.requestsTo('POST', createPath.loops)[0]?.body;
+	check('loops: the body is exactly what the fields say', JSON.stringify(loopsBody) === JSON.stringify({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', source: 'n8n sandbox' }), JSON.stringify(loopsBody));
+
+	if (!process.argv.includes('--no-browser')) {
+		const { browserCheck } = await import('./browser.mjs');
+		const n8nProcess = await startN8n(userFolder);
+		try {
+			const screenshots = join(E2E, 'screenshots');
+			mkdirSync(screenshots, { recursive: true });
+			for (const result of await browserCheck('http://127.0.0.1:5678', screenshots)) check(result.name, result.ok, result.detail);
+		} finally {
+			n8nProcess.kill('SIGTERM');
+		}
+	}
+	exitCode = results.every((result) => result.ok) ? 0 : 1;
+} finally {
+	await stopMocks(mocks);
+}
+const failed = results.filter((result) => !result.ok).length;
+console.log(`\nEnd-to-end in real n8n ${(await import(pathToFileURL(join(RUNTIME, 'node_modules', 'n8n', 'package.json')).href, { with: { type: 'json' } })).default.version}: ${results.length - failed} passed, ${failed} failed, ${seconds()} (package from ${ROOT})`);
+process.exit(exitCode);

