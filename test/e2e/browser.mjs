@@ -20,11 +20,12 @@ const FIELDS = {
 };
 const CREDENTIALS = { loops: 'loopsCred', intercom: 'intercomCred', sfmc: 'sfmcCred', voyado: 'voyadoCred' };
 
-/** Signs in as the instance owner, creating it on a fresh instance. */
+/** Signs in as the instance owner, creating it on a fresh instance (a browser context or an API request context). */
 export async function signIn(context, baseUrl) {
-	const setup = await context.request.post(`${baseUrl}/rest/owner/setup`, { data: OWNER });
+	const request = context.request ?? context;
+	const setup = await request.post(`${baseUrl}/rest/owner/setup`, { data: OWNER });
 	if (setup.ok()) return;
-	const login = await context.request.post(`${baseUrl}/rest/login`, { data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
+	const login = await request.post(`${baseUrl}/rest/login`, { data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
 	if (!login.ok()) throw new Error(`Could not sign in: ${login.status()} ${await login.text()}`);
 }
 

@@ -17,6 +17,7 @@ const mocks = await startMocks();
 await importSandbox(userFolder, mocks);
 const port = Number(process.env.SANDBOX_PORT ?? 5678);
 const n8nProcess = await startN8n(userFolder, port);
+process.on('exit', () => n8nProcess.kill('SIGTERM'));
 if (fresh) {
 	const { createRequire } = await import('node:module');
 	const { request } = createRequire(join(RUNTIME, 'package.json'))('playwright-core');
