@@ -5,6 +5,7 @@ import {
 	showForCreate,
 	sortedByDisplayName,
 	transportOptionFields,
+	typedValueFields,
 } from '../shared/commonFields';
 import { intercomApi } from './api';
 import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from './regions';
@@ -161,36 +162,7 @@ export const createContactFields: INodeProperties[] = [
 						default: 'string',
 						description: "The attribute's data type in Intercom (the dropdown shows it after each name)",
 					},
-					{
-						displayName: 'Value',
-						name: 'stringValue',
-						type: 'string',
-						default: '',
-						displayOptions: { show: { type: ['string'] } },
-					},
-					{
-						displayName: 'Value',
-						name: 'numberValue',
-						type: 'number',
-						typeOptions: { numberPrecision: 10 },
-						default: 0,
-						displayOptions: { show: { type: ['integer', 'float'] } },
-					},
-					{
-						displayName: 'Value',
-						name: 'booleanValue',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the attribute is true',
-						displayOptions: { show: { type: ['boolean'] } },
-					},
-					{
-						displayName: 'Value',
-						name: 'dateValue',
-						type: 'dateTime',
-						default: '',
-						displayOptions: { show: { type: ['date'] } },
-					},
+					...typedValueFields(['integer', 'float']),
 				],
 			},
 		],

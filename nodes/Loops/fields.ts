@@ -5,6 +5,7 @@ import {
 	showForCreate,
 	sortedByDisplayName,
 	transportOptionFields,
+	typedValueFields,
 } from '../shared/commonFields';
 import { loopsApi } from './api';
 
@@ -181,37 +182,10 @@ export const createContactFields: INodeProperties[] = [
 						default: 'string',
 						description: 'The property\'s type in Loops (the dropdown shows it after each name)',
 					},
-					{
-						displayName: 'Value',
-						name: 'stringValue',
-						type: 'string',
-						default: '',
-						displayOptions: { show: { type: ['string'] } },
-					},
-					{
-						displayName: 'Value',
-						name: 'numberValue',
-						type: 'number',
-						default: 0,
-						displayOptions: { show: { type: ['number'] } },
-					},
-					{
-						displayName: 'Value',
-						name: 'booleanValue',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the property is true',
-						displayOptions: { show: { type: ['boolean'] } },
-					},
-					{
-						displayName: 'Value',
-						name: 'dateValue',
-						type: 'dateTime',
-						default: '',
-						description:
-							'Sent as YYYY-MM-DD for a date without time, otherwise as an ISO date-time in UTC (YYYY-MM-DDTHH:MM:SS.sssZ). Unix timestamps in seconds or milliseconds are converted.',
-						displayOptions: { show: { type: ['date'] } },
-					},
+					...typedValueFields(
+						['number'],
+						'Sent as YYYY-MM-DD for a date without time, otherwise as an ISO date-time in UTC (YYYY-MM-DDTHH:MM:SS.sssZ). Unix timestamps in seconds or milliseconds are converted.',
+					),
 				],
 			},
 		],

@@ -28,6 +28,40 @@ export function contactResourceFields(createDescription: string): INodePropertie
 	];
 }
 
+/**
+ * The Value fields of a typed name/value row (custom properties, custom attributes): one per
+ * type, shown by the row's Type. `numberTypes` are the type values that take a number.
+ */
+export function typedValueFields(numberTypes: string[], dateDescription?: string): INodeProperties[] {
+	return [
+		{ displayName: 'Value', name: 'stringValue', type: 'string', default: '', displayOptions: { show: { type: ['string'] } } },
+		{
+			displayName: 'Value',
+			name: 'numberValue',
+			type: 'number',
+			typeOptions: { numberPrecision: 10 },
+			default: 0,
+			displayOptions: { show: { type: numberTypes } },
+		},
+		{
+			displayName: 'Value',
+			name: 'booleanValue',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the value is true',
+			displayOptions: { show: { type: ['boolean'] } },
+		},
+		{
+			displayName: 'Value',
+			name: 'dateValue',
+			type: 'dateTime',
+			default: '',
+			...(dateDescription ? { description: dateDescription } : {}),
+			displayOptions: { show: { type: ['date'] } },
+		},
+	];
+}
+
 /** displayOptions for the fields of Contact > Create. */
 export const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
 
