@@ -1,6 +1,6 @@
 // npm run bench: runs each node through n8n-core's real engine against its loopback mock with
 // injected latency and prints figures. Not a test: nothing here passes or fails.
-// BENCH_ITEMS (10000), BENCH_BASELINE_ITEMS (200), BENCH_CONCURRENCY (20) and BENCH_LATENCY_MS (100) size the runs.
+// BENCH_ITEMS (10000), BENCH_BASELINE_ITEMS (200), BENCH_CONCURRENCY (10) and BENCH_LATENCY_MS (100) size the runs.
 import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ const vendors = Object.entries(allVendors)
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const BASELINE_ITEMS = Number(process.env.BENCH_BASELINE_ITEMS ?? 200);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 100);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 
 const mapping = [];
 const rows = [];
