@@ -1,5 +1,5 @@
 import type { MockReply, RecordedRequest } from './server';
-import { MockServer } from './server';
+import { VendorMock } from './server';
 
 export type IntercomContact = Record<string, unknown> & { id: string; role: string };
 
@@ -21,8 +21,7 @@ function errorList(code: string, message?: string, field?: string) {
  * the contact; a fixed window with X-RateLimit-Limit/-Remaining/-Reset and 429
  * rate_limit_exceeded; GET /me, /admins, /data_attributes and /contacts/{id}.
  */
-export class IntercomMock {
-	readonly server = new MockServer((request) => this.handle(request));
+export class IntercomMock extends VendorMock {
 	readonly contacts: IntercomContact[] = [];
 	readonly admins = [
 		{ type: 'admin', id: '991267466', name: 'Ada Admin', email: 'ada@company.example', has_inbox_seat: true, team_ids: [] },
@@ -46,25 +45,10 @@ export class IntercomMock {
 	private windowCount = 0;
 	private nextId = 1;
 
-	constructor(readonly token: string) {}
-
-	get baseUrl(): string {
-		return this.server.url;
+	constructor(readonly token: string) {
+		super();
 	}
 
-	async start(): Promise<string> {
-		return await this.server.start();
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	requests(method?: string, path?: string): RecordedRequest[] {
-		return this.server.requests.filter(
-			(request) => (method ? request.method === method : true) && (path ? request.path === path : true),
-		);
-	}
 
 	reset(): void {
 		this.server.clear();
@@ -89,7 +73,7 @@ export class IntercomMock {
 		};
 	}
 
-	private handle(request: RecordedRequest): MockReply {
+	protected handle(request: RecordedRequest): MockReply {
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
 			return { status: 401, body: errorList('unauthorized', 'Access Token Invalid') };
 		}

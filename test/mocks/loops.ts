@@ -1,5 +1,5 @@
 import type { MockReply, RecordedRequest } from './server';
-import { MockServer } from './server';
+import { VendorMock } from './server';
 
 export interface LoopsContact {
 	id: string;
@@ -23,8 +23,8 @@ const ROUTES: Record<string, string[]> = {
  * (no id in the body), 405 for a wrong method, a 10/s token bucket with x-ratelimit-* headers and
  * 429, and the lookup endpoints the node's dropdowns and credential test use.
  */
-export class LoopsMock {
-	readonly server = new MockServer((request) => this.handle(request));
+export class LoopsMock extends VendorMock {
+	protected readonly pathPrefix = PREFIX;
 	readonly contacts: LoopsContact[] = [];
 	readonly lists = [
 		{ id: 'cm06f5v0e45nf0ml5754o9cix', name: 'Newsletter', description: 'Monthly news', isPublic: true },
@@ -41,27 +41,10 @@ export class LoopsMock {
 	private refilledAt = Date.now();
 	private nextId = 1;
 
-	constructor(readonly apiKey: string) {}
-
-	get baseUrl(): string {
-		return `${this.server.url}${PREFIX}`;
+	constructor(readonly apiKey: string) {
+		super();
 	}
 
-	async start(): Promise<string> {
-		await this.server.start();
-		return this.baseUrl;
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	/** Requests that reached the API (any path under /api/v1), with the prefix removed. */
-	requests(method?: string, path?: string): RecordedRequest[] {
-		return this.server.requests
-			.map((request) => ({ ...request, path: request.path.replace(PREFIX, '') }))
-			.filter((request) => (method ? request.method === method : true) && (path ? request.path === path : true));
-	}
 
 	reset(): void {
 		this.server.clear();
@@ -81,7 +64,7 @@ export class LoopsMock {
 		return true;
 	}
 
-	private handle(request: RecordedRequest): MockReply {
+	protected handle(request: RecordedRequest): MockReply {
 		if (!request.path.startsWith(PREFIX)) return { status: 404, body: { success: false, message: 'Not found' } };
 		const path = request.path.slice(PREFIX.length);
 		if (request.headers.authorization !== `Bearer ${this.apiKey}`) {

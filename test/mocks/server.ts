@@ -138,3 +138,35 @@ export class MockServer {
 		res.end(payload);
 	}
 }
+
+/**
+ * What every vendor mock shares: one MockServer answering through the vendor's `handle`, its
+ * base URL (with the vendor's path prefix), start/stop, and the recorded requests with that
+ * prefix removed, filtered by method and path.
+ */
+export abstract class VendorMock {
+	readonly server = new MockServer((request) => this.handle(request));
+	/** Where the vendor's API lives on its host (Loops: /api/v1); `requests()` strips it. */
+	protected readonly pathPrefix: string = '';
+
+	get baseUrl(): string {
+		return `${this.server.url}${this.pathPrefix}`;
+	}
+
+	async start(): Promise<string> {
+		await this.server.start();
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	requests(method?: string, path?: string): RecordedRequest[] {
+		return this.server.requests
+			.map((request) => ({ ...request, path: request.path.replace(this.pathPrefix, '') }))
+			.filter((request) => (method ? request.method === method : true) && (path ? request.path === path : true));
+	}
+
+	protected abstract handle(request: RecordedRequest): MockReply;
+}

@@ -1,5 +1,5 @@
 import type { MockReply, RecordedRequest } from './server';
-import { MockServer } from './server';
+import { VendorMock } from './server';
 
 const DOCUMENTATION = 'https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/error-handling.htm';
 
@@ -19,8 +19,7 @@ interface SentSet {
  * with the doc's or the wire's spelling, isNewContactKey false for a known key), paged
  * attributeSetDefinitions and tokenContext.
  */
-export class SfmcMock {
-	readonly server = new MockServer((request) => this.handle(request));
+export class SfmcMock extends VendorMock {
 	readonly contactKeys = new Map<string, number>();
 	/** Successful creates per contact key: more than one means the same contact was sent twice. */
 	readonly createCounts = new Map<string, number>();
@@ -36,29 +35,14 @@ export class SfmcMock {
 	constructor(
 		readonly clientId: string,
 		readonly clientSecret: string,
-	) {}
-
-	get baseUrl(): string {
-		return this.server.url;
+	) {
+		super();
 	}
 
-	async start(): Promise<string> {
-		return await this.server.start();
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
 
 	/** Every token issued so far stops working, as after its 20 minutes. */
 	expireTokens(): void {
 		this.issuedTokens.clear();
-	}
-
-	requests(method?: string, path?: string): RecordedRequest[] {
-		return this.server.requests.filter(
-			(request) => (method ? request.method === method : true) && (path ? request.path === path : true),
-		);
 	}
 
 	reset(): void {
@@ -72,7 +56,7 @@ export class SfmcMock {
 		this.spelling = 'doc';
 	}
 
-	private handle(request: RecordedRequest): MockReply {
+	protected handle(request: RecordedRequest): MockReply {
 		if (request.method === 'POST' && request.path === '/v2/token') return this.token(request);
 		const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
 		if (!token || !this.issuedTokens.has(token)) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { MockReply, RecordedRequest } from './server';
-import { MockServer } from './server';
+import { VendorMock } from './server';
 
 export type VoyadoContact = Record<string, unknown> & { id: string };
 
@@ -22,8 +22,7 @@ const CONTACT_TYPES = ['Member', 'Contact', 'ExampleContactType'];
  * and answers late, 201 with the full contact; find-contact by key, GET contact, contacts count,
  * consents and stores. It also records every body that carried a null, "" or `country`.
  */
-export class VoyadoMock {
-	readonly server = new MockServer((request) => this.handle(request));
+export class VoyadoMock extends VendorMock {
 	readonly contacts: VoyadoContact[] = [];
 	/** Bodies that broke the doc's rules (null or empty values, `country`): should stay empty. */
 	readonly forbiddenValues: string[] = [];
@@ -38,25 +37,10 @@ export class VoyadoMock {
 	private windowStart = 0;
 	private windowCount = 0;
 
-	constructor(readonly apiKey: string) {}
-
-	get baseUrl(): string {
-		return this.server.url;
+	constructor(readonly apiKey: string) {
+		super();
 	}
 
-	async start(): Promise<string> {
-		return await this.server.start();
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	requests(method?: string, path?: string): RecordedRequest[] {
-		return this.server.requests.filter(
-			(request) => (method ? request.method === method : true) && (path ? request.path === path : true),
-		);
-	}
 
 	reset(): void {
 		this.server.clear();
@@ -74,7 +58,7 @@ export class VoyadoMock {
 		return contact;
 	}
 
-	private handle(request: RecordedRequest): MockReply {
+	protected handle(request: RecordedRequest): MockReply {
 		if (request.headers.apikey !== this.apiKey) {
 			return { status: 401, body: voyadoError(401, 'Unauthorized', 'Authorization has been denied for this request.') };
 		}
