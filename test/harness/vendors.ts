@@ -11,7 +11,7 @@ import { SalesforceMarketingCloud } from '../../nodes/SalesforceMarketingCloud/S
 import { VoyadoEngage } from '../../nodes/VoyadoEngage/VoyadoEngage.node';
 import { IntercomMock } from '../mocks/intercom';
 import { LoopsMock } from '../mocks/loops';
-import type { MockServer, RecordedRequest } from '../mocks/server';
+import type { MockServer, RecordedRequest, VendorMock } from '../mocks/server';
 import { SfmcMock } from '../mocks/sfmc';
 import { VoyadoMock } from '../mocks/voyado';
 import { TestEngine } from './engine';
@@ -44,13 +44,12 @@ export interface VendorUnderTest {
 
 const unique = (values: string[]) => values.length - new Set(values).size;
 
-export function loopsUnderTest(): VendorUnderTest {
-	const key = ['loops', 'suite', process.pid].join('-');
-	registerSecrets([key]);
-	const mock = new LoopsMock(key);
-	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
+type VendorFacts = Omit<VendorUnderTest, 'engine' | 'server' | 'start' | 'stop' | 'reset'>;
+
+/** The parts every vendor shares: its mock's lifecycle, and a reset that also stores the credential. */
+function underTest(mock: VendorMock, engine: TestEngine, storeCredential: () => void, facts: VendorFacts): VendorUnderTest {
 	return {
-		name: 'Loops',
+		...facts,
 		engine,
 		server: mock.server,
 		start: async () => {
@@ -59,8 +58,19 @@ export function loopsUnderTest(): VendorUnderTest {
 		stop: async () => await mock.stop(),
 		reset: () => {
 			mock.reset();
-			engine.setCredential('loopsApi', { apiKey: key, baseUrl: mock.baseUrl });
+			storeCredential();
 		},
+	};
+}
+
+export function loopsUnderTest(): VendorUnderTest {
+	const key = ['loops', 'suite', process.pid].join('-');
+	registerSecrets([key]);
+	const mock = new LoopsMock(key);
+	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
+	const storeCredential = () => engine.setCredential('loopsApi', { apiKey: key, baseUrl: mock.baseUrl });
+	return underTest(mock, engine, storeCredential, {
+		name: 'Loops',
 		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...extra }),
 		createPath: '/api/v1/contacts/create',
 		rateLimitBody: { success: false, message: 'Rate limit exceeded' },
@@ -68,7 +78,7 @@ export function loopsUnderTest(): VendorUnderTest {
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => contact.email)),
 		contacts: () => mock.contacts.length,
-	};
+	});
 }
 
 export function intercomUnderTest(): VendorUnderTest {
@@ -76,18 +86,9 @@ export function intercomUnderTest(): VendorUnderTest {
 	registerSecrets([token]);
 	const mock = new IntercomMock(token);
 	const engine = new TestEngine({ nodeType: new Intercom(), credentialTypes: [new IntercomContactsApi()] });
-	return {
+	const storeCredential = () => engine.setCredential('intercomContactsApi', { accessToken: token, region: 'us', baseUrl: mock.baseUrl });
+	return underTest(mock, engine, storeCredential, {
 		name: 'Intercom',
-		engine,
-		server: mock.server,
-		start: async () => {
-			await mock.start();
-		},
-		stop: async () => await mock.stop(),
-		reset: () => {
-			mock.reset();
-			engine.setCredential('intercomContactsApi', { accessToken: token, region: 'us', baseUrl: mock.baseUrl });
-		},
 		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', role: 'user', email: '={{ $json.email }}', ...extra }),
 		createPath: '/contacts',
 		rateLimitBody: { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'Exceeded rate limit of 167 in 10_seconds' }] },
@@ -95,7 +96,7 @@ export function intercomUnderTest(): VendorUnderTest {
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => String(contact.email))),
 		contacts: () => mock.contacts.length,
-	};
+	});
 }
 
 export function sfmcUnderTest(): VendorUnderTest {
@@ -147,18 +148,9 @@ export function voyadoUnderTest(): VendorUnderTest {
 	registerSecrets([key]);
 	const mock = new VoyadoMock(key);
 	const engine = new TestEngine({ nodeType: new VoyadoEngage(), credentialTypes: [new VoyadoEngageApi()] });
-	return {
+	const storeCredential = () => engine.setCredential('voyadoEngageApi', { tenant: 'acme', apiKey: key, baseUrlOverride: mock.baseUrl });
+	return underTest(mock, engine, storeCredential, {
 		name: 'Voyado Engage',
-		engine,
-		server: mock.server,
-		start: async () => {
-			await mock.start();
-		},
-		stop: async () => await mock.stop(),
-		reset: () => {
-			mock.reset();
-			engine.setCredential('voyadoEngageApi', { tenant: 'acme', apiKey: key, baseUrlOverride: mock.baseUrl });
-		},
 		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...extra }),
 		createPath: '/api/v3/contacts',
 		rateLimitBody: { statusCode: 429, errorCode: 'TooManyRequests', message: 'Too many requests' },
@@ -166,7 +158,7 @@ export function voyadoUnderTest(): VendorUnderTest {
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => String((contact.attributes as IDataObject).email))),
 		contacts: () => mock.contacts.length,
-	};
+	});
 }
 
 export const allVendors = () => [loopsUnderTest(), intercomUnderTest(), sfmcUnderTest(), voyadoUnderTest()];

@@ -168,5 +168,8 @@ export abstract class VendorMock {
 			.filter((request) => (method ? request.method === method : true) && (path ? request.path === path : true));
 	}
 
+	/** Forgets requests, contacts and injected faults: a clean vendor for the next test. */
+	abstract reset(): void;
+
 	protected abstract handle(request: RecordedRequest): MockReply;
 }
