@@ -291,6 +291,25 @@ describe('Intercom > Create Contact: vendor errors', () => {
 	}, 15000);
 });
 
+describe('Intercom > pacing by the X-RateLimit-* headers', () => {
+	test('parallel requests pause before the window runs out: every item succeeds and no request meets a 429', async () => {
+		mock.windowLimit = 4;
+		mock.windowMs = 2_000;
+		try {
+			const items = Array.from({ length: 10 }, (_, i) => ({ email: `paced${i}@example.com` }));
+			const result = await createContacts(fields({ options: { concurrency: 2 } }), items);
+
+			expect(result.status).toBe('success');
+			expect(result.items.map((item) => item.json.email)).toEqual(items.map((item) => item.email));
+			// Exactly one create per item: the node waited for X-RateLimit-Reset instead of meeting 429s.
+			expect(creates()).toHaveLength(10);
+		} finally {
+			mock.windowLimit = 167;
+			mock.windowMs = 10_000;
+		}
+	}, 20000);
+});
+
 describe('Intercom > Continue On Fail, credential, dropdowns and secrets', () => {
 	test('a mixed batch gives one item per input, in order', async () => {
 		await createContacts(fields(), [{ email: 'taken@example.com' }]);

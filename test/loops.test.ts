@@ -426,6 +426,19 @@ describe('Loops > Create Contact: vendor errors', () => {
 	}, 20000);
 });
 
+describe('Loops > pacing', () => {
+	test('5 in parallel are paced to 10 requests per second: no request meets a 429', async () => {
+		const items = Array.from({ length: 20 }, (_, i) => ({ email: `paced${i}@example.com` }));
+
+		const result = await createContacts(fields({ options: { concurrency: 5 } }), items);
+
+		expect(result.status).toBe('success');
+		// One create per item: the mock's 10/s bucket never had to refuse one.
+		expect(creates()).toHaveLength(20);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+	}, 20000);
+});
+
 describe('Loops > Create Contact: Continue On Fail', () => {
 	test('a mixed batch gives one item per input, in input order, errors included', async () => {
 		await createContacts(fields(), [{ email: 'taken@example.com' }]);
