@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { intercomRegionUrl } from '../nodes/Intercom/regions';
-import { checkBaseUrl } from '../nodes/shared/baseUrl';
+import { checkBaseUrl, checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
 
 // Not `intercomApi`: n8n's built-in Intercom node owns that name, and credential names are global.
 export class IntercomContactsApi implements ICredentialType {
@@ -59,13 +59,12 @@ export class IntercomContactsApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
 		const base = credentials.baseUrl
 			? checkBaseUrl(credentials.baseUrl, 'Base URL Override')
 			: intercomRegionUrl(credentials.region);
 		return {
 			...requestOptions,
-			baseURL: requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : base,
+			baseURL: checkedRequestBaseUrl(requestOptions, () => base),
 			headers: {
 				...requestOptions.headers,
 				Authorization: `Bearer ${credentials.accessToken as string}`,

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../nodes/shared/baseUrl';
+import { checkBaseUrl, checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
 
 export class LoopsApi implements ICredentialType {
 	name = 'loopsApi';
@@ -44,8 +44,9 @@ export class LoopsApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
-		const baseURL = checkBaseUrl(requestOptions.baseURL || credentials.baseUrl || 'https://app.loops.so/api/v1');
+		const baseURL = checkedRequestBaseUrl(requestOptions, () =>
+			checkBaseUrl(credentials.baseUrl || 'https://app.loops.so/api/v1'),
+		);
 		return {
 			...requestOptions,
 			baseURL,

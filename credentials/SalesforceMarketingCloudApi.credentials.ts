@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { sfmcHosts } from '../nodes/SalesforceMarketingCloud/subdomain';
-import { checkBaseUrl } from '../nodes/shared/baseUrl';
+import { checkBaseUrl, checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
 
 interface TokenResponse {
 	access_token?: string;
@@ -134,7 +134,6 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
 		const hosts = sfmcHosts(credentials);
 		const rest = credentials.restBaseUrl
 			? hosts.rest
@@ -143,7 +142,7 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 				: hosts.rest;
 		return {
 			...requestOptions,
-			baseURL: requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : rest,
+			baseURL: checkedRequestBaseUrl(requestOptions, () => rest),
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken as string}` },
 		};
 	}

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { voyadoBaseUrl } from '../nodes/VoyadoEngage/tenant';
-import { checkBaseUrl } from '../nodes/shared/baseUrl';
+import { checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
 import { PACKAGE_USER_AGENT } from '../nodes/shared/userAgent';
 
 export class VoyadoEngageApi implements ICredentialType {
@@ -63,11 +63,10 @@ export class VoyadoEngageApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
 		const userAgent = String(credentials.userAgent ?? '').trim() || PACKAGE_USER_AGENT;
 		return {
 			...requestOptions,
-			baseURL: requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : voyadoBaseUrl(credentials),
+			baseURL: checkedRequestBaseUrl(requestOptions, () => voyadoBaseUrl(credentials)),
 			headers: {
 				...requestOptions.headers,
 				apikey: credentials.apiKey as string,

@@ -35,3 +35,16 @@ export function checkBaseUrl(raw: unknown, fieldName = 'Base URL'): string {
 	}
 	return url.toString().replace(/\/+$/, '');
 }
+
+/**
+ * The base URL a credential may attach its secret to, for one request: an absolute request URL
+ * and a request's own baseURL must pass the rule too, else the credential's `fallback` is used
+ * (called only then, so a bad stored value is not reported for requests that do not use it).
+ */
+export function checkedRequestBaseUrl(
+	requestOptions: { url: string; baseURL?: string },
+	fallback: () => string,
+): string {
+	if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
+	return requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : fallback();
+}
