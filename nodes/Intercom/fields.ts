@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	fieldsOrJsonModeField,
 	ifContactExistsOption,
 	showForCreate,
 	sortedByDisplayName,
@@ -111,21 +112,11 @@ export const createContactFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Custom Attributes',
-		name: 'customAttributesMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json' },
-		],
-		default: 'none',
-		description:
-			'Custom data attributes to set. They must already exist in Intercom (Settings > Data > People).',
-		displayOptions: showForCreate,
-	},
+	fieldsOrJsonModeField(
+		'Custom Attributes',
+		'customAttributesMode',
+		'Custom data attributes to set. They must already exist in Intercom (Settings > Data > People).',
+	),
 	{
 		displayName: 'Attributes',
 		name: 'customAttributes',

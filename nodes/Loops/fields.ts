@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	fieldsOrJsonModeField,
 	ifContactExistsOption,
 	showForCreate,
 	sortedByDisplayName,
@@ -125,21 +126,11 @@ export const createContactFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Custom Properties',
-		name: 'customPropertiesMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json' },
-		],
-		default: 'none',
-		description:
-			'Custom contact properties to set. They must already exist in Loops (Audience > Contact properties).',
-		displayOptions: showForCreate,
-	},
+	fieldsOrJsonModeField(
+		'Custom Properties',
+		'customPropertiesMode',
+		'Custom contact properties to set. They must already exist in Loops (Audience > Contact properties).',
+	),
 	{
 		displayName: 'Properties',
 		name: 'customProperties',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	fieldsOrJsonModeField,
 	ifContactExistsOption,
 	showForCreate,
 	sortedByDisplayName,
@@ -219,20 +220,11 @@ export const createContactFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Extra Attributes',
-		name: 'extraAttributesMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json' },
-		],
-		default: 'none',
-		description: 'Attributes specific to your Engage tenant (Config Hub > Contact attributes), sent by their exact name',
-		displayOptions: showForCreate,
-	},
+	fieldsOrJsonModeField(
+		'Extra Attributes',
+		'extraAttributesMode',
+		'Attributes specific to your Engage tenant (Config Hub > Contact attributes), sent by their exact name',
+	),
 	{
 		displayName: 'Attributes',
 		name: 'extraAttributes',

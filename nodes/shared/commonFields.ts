@@ -62,6 +62,24 @@ export function typedValueFields(numberTypes: string[], dateDescription?: string
 	];
 }
 
+/** A None / Using Fields Below / Using JSON switch for the vendor's own extra fields. */
+export function fieldsOrJsonModeField(displayName: string, name: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		default: 'none',
+		description,
+		displayOptions: showForCreate,
+	};
+}
+
 /** displayOptions for the fields of Contact > Create. */
 export const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
 
