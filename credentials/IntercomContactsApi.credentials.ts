@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { intercomRegionUrl } from '../nodes/Intercom/regions';
-import { checkBaseUrl, checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
+import { checkBaseUrl, checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 // Not `intercomApi`: n8n's built-in Intercom node owns that name, and credential names are global.
 export class IntercomContactsApi implements ICredentialType {
@@ -62,20 +62,16 @@ export class IntercomContactsApi implements ICredentialType {
 		const base = credentials.baseUrl
 			? checkBaseUrl(credentials.baseUrl, 'Base URL Override')
 			: intercomRegionUrl(credentials.region);
-		return {
-			...requestOptions,
-			baseURL: checkedRequestBaseUrl(requestOptions, () => base),
-			headers: {
-				...requestOptions.headers,
-				Authorization: `Bearer ${credentials.accessToken as string}`,
-				Accept: 'application/json',
-			},
-		};
+		return credentialRequest(requestOptions, checkedRequestBaseUrl(requestOptions, () => base), {
+			Authorization: `Bearer ${credentials.accessToken as string}`,
+			Accept: 'application/json',
+		});
 	}
 
 	test: ICredentialTestRequest = {
 		request: { url: '/me', method: 'GET' },
 		rules: [
+			...REDIRECT_TEST_RULES,
 			{
 				type: 'responseCode',
 				properties: {

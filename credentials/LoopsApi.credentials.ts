@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { checkBaseUrl, checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
+import { checkBaseUrl, checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 export class LoopsApi implements ICredentialType {
 	name = 'loopsApi';
@@ -47,11 +47,7 @@ export class LoopsApi implements ICredentialType {
 		const baseURL = checkedRequestBaseUrl(requestOptions, () =>
 			checkBaseUrl(credentials.baseUrl || 'https://app.loops.so/api/v1'),
 		);
-		return {
-			...requestOptions,
-			baseURL,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.apiKey as string}` },
-		};
+		return credentialRequest(requestOptions, baseURL, { Authorization: `Bearer ${credentials.apiKey as string}` });
 	}
 
 	test: ICredentialTestRequest = {
@@ -61,6 +57,7 @@ export class LoopsApi implements ICredentialType {
 			method: 'GET',
 		},
 		rules: [
+			...REDIRECT_TEST_RULES,
 			{
 				type: 'responseCode',
 				properties: { value: 401, message: 'Invalid API key: copy it again from Loops > Settings > API' },

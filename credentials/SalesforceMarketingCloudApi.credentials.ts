@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { sfmcHosts } from '../nodes/SalesforceMarketingCloud/subdomain';
-import { checkBaseUrl, checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
+import { checkBaseUrl, checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 interface TokenResponse {
 	access_token?: string;
@@ -124,6 +124,8 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/json' },
 			body,
 			json: true,
+			// The body holds the client secret: never re-post it to wherever a 3xx points.
+			disableFollowRedirect: true,
 		})) as TokenResponse;
 		return { accessToken: token.access_token ?? '', restInstanceUrl: token.rest_instance_url ?? '' };
 	}
@@ -140,14 +142,13 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 			: credentials.restInstanceUrl
 				? checkBaseUrl(credentials.restInstanceUrl, 'REST instance URL')
 				: hosts.rest;
-		return {
-			...requestOptions,
-			baseURL: checkedRequestBaseUrl(requestOptions, () => rest),
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken as string}` },
-		};
+		return credentialRequest(requestOptions, checkedRequestBaseUrl(requestOptions, () => rest), {
+			Authorization: `Bearer ${credentials.accessToken as string}`,
+		});
 	}
 
 	test: ICredentialTestRequest = {
 		request: { url: '/platform/v1/tokenContext', method: 'GET' },
+		rules: REDIRECT_TEST_RULES,
 	};
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { voyadoBaseUrl } from '../nodes/VoyadoEngage/tenant';
-import { checkedRequestBaseUrl } from '../nodes/shared/baseUrl';
+import { checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 import { PACKAGE_USER_AGENT } from '../nodes/shared/userAgent';
 
 export class VoyadoEngageApi implements ICredentialType {
@@ -64,21 +64,17 @@ export class VoyadoEngageApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const userAgent = String(credentials.userAgent ?? '').trim() || PACKAGE_USER_AGENT;
-		return {
-			...requestOptions,
-			baseURL: checkedRequestBaseUrl(requestOptions, () => voyadoBaseUrl(credentials)),
-			headers: {
-				...requestOptions.headers,
-				apikey: credentials.apiKey as string,
-				'User-Agent': userAgent,
-				'Content-Type': 'application/json',
-			},
-		};
+		return credentialRequest(requestOptions, checkedRequestBaseUrl(requestOptions, () => voyadoBaseUrl(credentials)), {
+			apikey: credentials.apiKey as string,
+			'User-Agent': userAgent,
+			'Content-Type': 'application/json',
+		});
 	}
 
 	test: ICredentialTestRequest = {
 		request: { url: '/api/v2/contacts/count', method: 'GET' },
 		rules: [
+			...REDIRECT_TEST_RULES,
 			{
 				type: 'responseCode',
 				properties: { value: 401, message: 'Invalid API key, or this machine\'s IP address is not allowed for it' },

@@ -1,3 +1,5 @@
+import type { IAuthenticateRuleResponseCode, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
 /**
  * The rule for a credential's "Base URL" override: https anywhere, plain http only to this machine
  * (localhost, 127.0.0.0/8, ::1), so an API key never travels unencrypted over a network while a
@@ -48,3 +50,33 @@ export function checkedRequestBaseUrl(
 	if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
 	return requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : fallback();
 }
+
+/**
+ * What every credential's `authenticate` returns: the checked base URL, the secret's headers, and
+ * no redirect following. n8n's request layer would otherwise follow a 3xx to any host with the
+ * headers intact, so a redirect could carry the key elsewhere; the transport reports the 3xx.
+ */
+export function credentialRequest(
+	requestOptions: IHttpRequestOptions,
+	baseURL: string,
+	secretHeaders: IDataObject,
+): IHttpRequestOptions {
+	return {
+		...requestOptions,
+		baseURL,
+		headers: { ...requestOptions.headers, ...secretHeaders },
+		disableFollowRedirect: true,
+	};
+}
+
+/**
+ * The credential Test button's answer to a redirect. n8n's tester maps a status code to a fixed
+ * message, so it cannot name the host; a node run does (see errors.ts redirectTarget).
+ */
+export const REDIRECT_TEST_RULES: IAuthenticateRuleResponseCode[] = [301, 302, 303, 307, 308].map((value) => ({
+	type: 'responseCode',
+	properties: {
+		value,
+		message: `The address answered with a redirect (HTTP ${value}), which is not followed so your key is not sent elsewhere. Check the base URL or region.`,
+	},
+}));

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { parseUrl } from './baseUrl';
+
 /** What a vendor's error body says, in one shape for every vendor. */
 export interface VendorError {
 	message: string;
@@ -91,6 +93,15 @@ export function describeUnparsedBody(body: unknown, httpCode: number | undefined
 	return `Unexpected answer${status}`;
 }
 
+/** A 3xx: where it pointed, as host (or the path, when the Location is relative). */
+export function redirectTarget(failure: HttpFailure): string | undefined {
+	if (failure.httpCode === undefined || failure.httpCode < 300 || failure.httpCode > 399) return undefined;
+	const location = failure.headers.location?.trim();
+	if (!location) return 'an address it did not give';
+	const url = parseUrl(location);
+	return url ? `${url.protocol}//${url.host}` : location;
+}
+
 export interface VendorErrorOptions {
 	service: string;
 	itemIndex?: number;
@@ -109,10 +120,16 @@ export function buildVendorApiError(
 	vendorError: VendorError | undefined,
 	options: VendorErrorOptions,
 ): NodeApiError {
-	const { service, itemIndex, hint, attempts } = options;
+	const { service, itemIndex, attempts } = options;
+	const redirect = redirectTarget(failure);
+	const hint = redirect
+		? 'Requests that carry your credential never follow a redirect, so the key was not sent on. Check the base URL or region in the credential: the API may have moved, or a proxy is redirecting.'
+		: options.hint;
 	const message = failure.networkCode
 		? `${NETWORK_MESSAGES[failure.networkCode] ?? `Network error ${failure.networkCode}`} (${service})`
-		: vendorError?.message ?? describeUnparsedBody(failure.body, failure.httpCode);
+		: redirect
+			? `${service} answered with a redirect to ${redirect}, which was not followed`
+			: vendorError?.message ?? describeUnparsedBody(failure.body, failure.httpCode);
 	const facts = [
 		failure.httpCode !== undefined ? `${service} answered HTTP ${failure.httpCode}` : undefined,
 		failure.networkCode ? `network error ${failure.networkCode}` : undefined,

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { IntercomContactsApi } from '../../credentials/IntercomContactsApi.credentials';
 import { LoopsApi } from '../../credentials/LoopsApi.credentials';
@@ -32,6 +32,9 @@ export interface VendorUnderTest {
 	/** Node parameters for a valid create, taking the item's `email` and `key` from $json. */
 	parameters: (extra?: INodeParameters) => INodeParameters;
 	createPath: string;
+	/** The credential type, for its Test button, and the path that button calls. */
+	credentialType: ICredentialType;
+	credentialTestPath: string;
 	/** A 429 body in the vendor's own shape. */
 	rateLimitBody: IDataObject;
 	isContact: (json: IDataObject) => boolean;
@@ -73,6 +76,8 @@ export function loopsUnderTest(): VendorUnderTest {
 		name: 'Loops',
 		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...extra }),
 		createPath: '/api/v1/contacts/create',
+		credentialType: new LoopsApi(),
+		credentialTestPath: '/api/v1/api-key',
 		rateLimitBody: { success: false, message: 'Rate limit exceeded' },
 		isContact: (json) => json.success === true && typeof json.id === 'string',
 		itemOf: (request) => String((request.body as IDataObject)?.email),
@@ -91,6 +96,8 @@ export function intercomUnderTest(): VendorUnderTest {
 		name: 'Intercom',
 		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', role: 'user', email: '={{ $json.email }}', ...extra }),
 		createPath: '/contacts',
+		credentialType: new IntercomContactsApi(),
+		credentialTestPath: '/me',
 		rateLimitBody: { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'Exceeded rate limit of 167 in 10_seconds' }] },
 		isContact: (json) => json.type === 'contact' && typeof json.id === 'string',
 		itemOf: (request) => String((request.body as IDataObject)?.email),
@@ -134,6 +141,8 @@ export function sfmcUnderTest(): VendorUnderTest {
 			...extra,
 		}),
 		createPath: '/contacts/v1/contacts',
+		credentialType: new SalesforceMarketingCloudApi(),
+		credentialTestPath: '/platform/v1/tokenContext',
 		rateLimitBody: { message: 'Rate limit exceeded', errorcode: 50100, documentation: 'https://developer.salesforce.com' },
 		isContact: (json) => json.operationStatus === 'OK',
 		itemOf: (request) => String((request.body as IDataObject)?.contactKey),
@@ -153,6 +162,8 @@ export function voyadoUnderTest(): VendorUnderTest {
 		name: 'Voyado Engage',
 		parameters: (extra = {}) => ({ resource: 'contact', operation: 'create', email: '={{ $json.email }}', ...extra }),
 		createPath: '/api/v3/contacts',
+		credentialType: new VoyadoEngageApi(),
+		credentialTestPath: '/api/v2/contacts/count',
 		rateLimitBody: { statusCode: 429, errorCode: 'TooManyRequests', message: 'Too many requests' },
 		isContact: (json) => typeof json.id === 'string' && typeof json.attributes === 'object',
 		itemOf: (request) => String((request.body as IDataObject)?.email),
