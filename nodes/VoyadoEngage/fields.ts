@@ -191,6 +191,7 @@ export const createContactFields: INodeProperties[] = [
 						displayName: 'Consent Name or ID',
 						name: 'id',
 						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getConsents' },
 						default: '',
 						description: 'Required. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},

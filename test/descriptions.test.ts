@@ -1,0 +1,55 @@
+import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
+
+import { Intercom } from '../nodes/Intercom/Intercom.node';
+import { Loops } from '../nodes/Loops/Loops.node';
+import { SalesforceMarketingCloud } from '../nodes/SalesforceMarketingCloud/SalesforceMarketingCloud.node';
+import { VoyadoEngage } from '../nodes/VoyadoEngage/VoyadoEngage.node';
+
+interface Dropdown {
+	path: string;
+	property: INodeProperties;
+}
+
+/** Every options/multiOptions field of a node, at any depth (collections and fixed collections). */
+function dropdownsOf(properties: INodeProperties[], path = ''): Dropdown[] {
+	const found: Dropdown[] = [];
+	for (const property of properties) {
+		const here = `${path}${property.displayName}`;
+		if (property.type === 'options' || property.type === 'multiOptions') found.push({ path: here, property });
+		for (const option of property.options ?? []) {
+			if ('values' in option) found.push(...dropdownsOf((option as INodePropertyCollection).values, `${here} > `));
+			else if ('type' in option) found.push(...dropdownsOf([option as INodeProperties], `${here} > `));
+		}
+	}
+	return found;
+}
+
+const nodes: Array<[string, INodeType]> = [
+	['Loops', new Loops()],
+	['Intercom', new Intercom()],
+	['Salesforce Marketing Cloud', new SalesforceMarketingCloud()],
+	['Voyado Engage', new VoyadoEngage()],
+];
+
+describe.each(nodes)('%s node description: every dropdown is wired', (_name, node) => {
+	const registered = Object.keys(node.methods?.loadOptions ?? {});
+	const dropdowns = dropdownsOf(node.description.properties);
+
+	test('every dropdown has fixed options or a loadOptions method the node registers', () => {
+		const unwired = dropdowns
+			.filter(({ property }) => {
+				const method = property.typeOptions?.loadOptionsMethod;
+				if (method !== undefined) return !registered.includes(method);
+				return !Array.isArray(property.options) || property.options.length === 0;
+			})
+			.map(({ path }) => path);
+
+		expect(unwired).toEqual([]);
+	});
+
+	test('every registered loadOptions method feeds some field', () => {
+		const used = new Set(dropdowns.map(({ property }) => property.typeOptions?.loadOptionsMethod));
+
+		expect(registered.filter((method) => !used.has(method))).toEqual([]);
+	});
+});
