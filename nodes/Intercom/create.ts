@@ -48,7 +48,7 @@ async function fetchExistingContact(
 
 /** Create Contact for one item: check, send with the pinned Intercom-Version, handle 409 as chosen. */
 export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
-	const check = new ItemChecks(this.getNode(), itemIndex);
+	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const retry = { ...retryOptionsFrom(check, options), limiter: run.limiter };

@@ -54,7 +54,7 @@ async function describeExistingContact(
 
 /** Create Contact for one item: check, send, and answer "already exists" as the user chose. */
 export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
-	const check = new ItemChecks(this.getNode(), itemIndex);
+	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const retry = { ...retryOptionsFrom(check, options), limiter: run.limiter };

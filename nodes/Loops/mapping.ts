@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseDateInput, toIdList, toIsoString } from '../shared/mapping';
+import { toIdList, toIsoString } from '../shared/mapping';
 import type { ItemChecks } from '../shared/validation';
 import {
 	CUSTOM_PROPERTY_TYPES,
@@ -35,15 +35,16 @@ const TEXT_FIELDS: Array<[name: string, label: string]> = [
 	['userId', 'User ID'],
 ];
 
-/** Loops takes YYYY-MM-DD as given; anything else goes as an ISO date-time in UTC. */
+/**
+ * Loops takes YYYY-MM-DD as given; anything else goes as an ISO date-time in UTC, read in the
+ * workflow's time zone when it states no offset.
+ */
 function loopsDate(check: ItemChecks, field: string, value: unknown): string {
 	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
 		check.calendarDate(field, value.trim());
 		return value.trim();
 	}
-	const date = parseDateInput(value);
-	if (!date) check.date(field, value);
-	return toIsoString(date as Date);
+	return toIsoString(check.date(field, value));
 }
 
 function checkPropertyName(check: ItemChecks, field: string, key: unknown): string {

@@ -57,7 +57,7 @@ function contactFromResponse(context: IExecuteFunctions, response: VendorRespons
 
 /** Create Contact for one item: check every documented rule, send, and read the envelope. */
 export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
-	const check = new ItemChecks(this.getNode(), itemIndex);
+	const check = ItemChecks.forItem(this, itemIndex);
 	const retry = { ...retryOptionsFrom(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject), limiter: run.limiter };
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));
 	const response = await sendVendorRequest.call(

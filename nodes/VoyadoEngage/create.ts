@@ -100,7 +100,7 @@ class VoyadoContacts {
  * the retry never makes a second contact.
  */
 export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
-	const check = new ItemChecks(this.getNode(), itemIndex);
+	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const checkFirst = options.checkExistsFirst === undefined ? true : check.boolean('Options > Check If Contact Exists First', options.checkExistsFirst);

@@ -1,5 +1,6 @@
 import type { GenericValue, IDataObject } from 'n8n-workflow';
 
+import { statedOffsetMinutes, toOffsetDateTime, zoneOffsetMinutes } from '../shared/dates';
 import { isUnset } from '../shared/mapping';
 import type { KeyValuePair } from '../shared/mapping';
 import type { ItemChecks } from '../shared/validation';
@@ -58,9 +59,11 @@ function consentsFrom(check: ItemChecks, entries: ConsentEntry[]): IDataObject[]
 		if (entry.value === undefined || entry.value === null || entry.value === '') check.fail(`${label} > Value`, 'is required');
 		consent.value = check.boolean(`${label} > Value`, entry.value);
 		if (!isUnset(entry.date)) {
-			check.date(`${label} > Date`, entry.date);
-			// A date-time string is sent as given (it is ISO 8601 already); numbers become ISO strings.
-			consent.date = typeof entry.date === 'string' ? entry.date.trim() : check.date(`${label} > Date`, entry.date).toISOString();
+			// Always with an offset, as the doc's "2022-01-01T00:00:00+0100": the one typed with the
+			// date, else the workflow's time zone at that moment.
+			const date = check.date(`${label} > Date`, entry.date);
+			const offset = statedOffsetMinutes(entry.date) ?? zoneOffsetMinutes(check.timeZone, date.getTime());
+			consent.date = toOffsetDateTime(date, offset);
 		}
 		const source = check.optionalString(`${label} > Source`, entry.source)?.trim();
 		if (source) consent.source = source;

@@ -2,6 +2,7 @@
 // per format a vendor documents.
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 // Below this a number is read as Unix seconds (until the year 5138), above it as milliseconds.
 const SECONDS_LIMIT = 100_000_000_000;
 
@@ -14,15 +15,68 @@ export function isCalendarDate(value: string): boolean {
 	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = zoneFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		zoneFormats.set(timeZone, format);
+	}
+	return format;
+}
+
+/** The zone's offset from UTC at that instant, in minutes (Stockholm in winter: 60). */
+export function zoneOffsetMinutes(timeZone: string, instantMs: number): number {
+	const parts = Object.fromEntries(
+		zoneFormat(timeZone)
+			.formatToParts(new Date(instantMs))
+			.map((part) => [part.type, Number(part.value)]),
+	);
+	const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	return Math.round((wallAsUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
+}
+
 /**
- * Reads a date in any form a workflow is likely to hold: a Date, an ISO 8601 string (with or
- * without time; without an offset it is read as UTC), YYYY-MM-DD, or a Unix timestamp in seconds
- * or milliseconds (number or digits). Returns undefined when it is none of these.
+ * The instant a wall-clock time names in a zone. Two passes settle the offset around a DST
+ * change; a time skipped by the change moves forward, as n8n's own (Luxon) reading does.
  */
-export function parseDateInput(value: unknown): Date | undefined {
+function wallClockInZone(wallAsUtcMs: number, timeZone: string): number {
+	const first = wallAsUtcMs - zoneOffsetMinutes(timeZone, wallAsUtcMs) * 60_000;
+	return wallAsUtcMs - zoneOffsetMinutes(timeZone, first) * 60_000;
+}
+
+/** The offset a text date states itself ("Z", "+01:00", "-0500"), in minutes; undefined when it states none. */
+export function statedOffsetMinutes(value: unknown): number | undefined {
+	if (typeof value !== 'string') return undefined;
+	const zone = DATE_TIME.exec(value.trim())?.[6];
+	if (zone === undefined) return undefined;
+	if (zone.toUpperCase() === 'Z') return 0;
+	const digits = zone.replace(':', '');
+	const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+	return digits.startsWith('-') ? -minutes : minutes;
+}
+
+/**
+ * Reads a date in any form a workflow is likely to hold: a Date, a Luxon DateTime, an ISO 8601
+ * string (with or without time), YYYY-MM-DD, or a Unix timestamp in seconds or milliseconds
+ * (number or digits). Text without an offset (what n8n's date picker gives) is wall-clock time in
+ * `timeZone`, the workflow's zone, as n8n's own nodes read it; text with an offset keeps it.
+ * Returns undefined when it is none of these.
+ */
+export function parseDateInput(value: unknown, timeZone = 'UTC'): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
 	if (typeof value === 'object' && value !== null && 'toISO' in value) {
-		return parseDateInput((value as { toISO: () => string }).toISO()); // a Luxon DateTime
+		return parseDateInput((value as { toISO: () => string }).toISO(), timeZone); // a Luxon DateTime
 	}
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return undefined;
@@ -30,22 +84,21 @@ export function parseDateInput(value: unknown): Date | undefined {
 	}
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
-	if (/^-?\d+(\.\d+)?$/.test(text)) return parseDateInput(Number(text));
-	if (CALENDAR_DATE.test(text)) {
-		return isCalendarDate(text) ? new Date(`${text}T00:00:00.000Z`) : undefined;
-	}
-	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+	if (/^-?\d+(\.\d+)?$/.test(text)) return parseDateInput(Number(text), timeZone);
+	const calendar = CALENDAR_DATE.test(text) ? `${text}T00:00` : text;
+	const match = DATE_TIME.exec(calendar);
 	if (!match || !isCalendarDate(match[1])) return undefined;
-	const date = new Date(`${match[1]}T${match[2]}${match[5] ?? 'Z'}`);
-	return Number.isNaN(date.getTime()) ? undefined : date;
+	const [, day, hour, minute, second = '00', fraction = ''] = match;
+	if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+	const wallAsUtc = Date.parse(`${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}Z`);
+	if (Number.isNaN(wallAsUtc)) return undefined;
+	const stated = statedOffsetMinutes(calendar);
+	const instant = stated !== undefined ? wallAsUtc - stated * 60_000 : wallClockInZone(wallAsUtc, timeZone);
+	return new Date(instant);
 }
 
 export function toUnixSeconds(date: Date): number {
 	return Math.floor(date.getTime() / 1000);
-}
-
-export function toUnixMilliseconds(date: Date): number {
-	return date.getTime();
 }
 
 /** YYYY-MM-DDTHH:MM:SS.sssZ */
@@ -53,7 +106,11 @@ export function toIsoString(date: Date): string {
 	return date.toISOString();
 }
 
-/** YYYY-MM-DD (UTC calendar day). */
-export function toCalendarDate(date: Date): string {
-	return date.toISOString().slice(0, 10);
+/** YYYY-MM-DDTHH:MM:SS+HHMM at the given offset, the form Voyado's doc shows ("2022-01-01T00:00:00+0100"). */
+export function toOffsetDateTime(date: Date, offsetMinutes: number): string {
+	const local = new Date(Math.floor(date.getTime() / 1000) * 1000 + offsetMinutes * 60_000).toISOString().slice(0, 19);
+	const sign = offsetMinutes < 0 ? '-' : '+';
+	const absolute = Math.abs(offsetMinutes);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${local}${sign}${pad(Math.floor(absolute / 60))}${pad(absolute % 60)}`;
 }

@@ -8,15 +8,6 @@ export function isUnset(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** A copy without unset values, so nothing the user left blank is sent. */
-export function dropEmpty<T extends IDataObject>(object: T): Partial<T> {
-	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(object)) {
-		if (!isUnset(value)) result[key] = value;
-	}
-	return result as Partial<T>;
-}
-
 export interface KeyValuePair {
 	name?: unknown;
 	value?: unknown;
@@ -73,14 +64,7 @@ export function parseJsonObject(node: INode, itemIndex: number, field: string, i
 	return value as IDataObject;
 }
 
-export {
-	isCalendarDate,
-	parseDateInput,
-	toCalendarDate,
-	toIsoString,
-	toUnixMilliseconds,
-	toUnixSeconds,
-} from './dates';
+export { isCalendarDate, parseDateInput, toIsoString, toUnixSeconds } from './dates';
 
 /** A list of IDs given as a list, or by expression as a list or comma-separated text. */
 export function toIdList(value: unknown): unknown[] {

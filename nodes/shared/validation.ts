@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parseUrl } from './baseUrl';
 import { isCalendarDate, parseDateInput } from './dates';
@@ -35,10 +35,20 @@ export function isEmail(value: string): boolean {
  * field, the rule and the item; none of them sends anything.
  */
 export class ItemChecks {
+	/**
+	 * `timeZone` is the workflow's (Settings > Timezone, else the instance's): dates typed without
+	 * an offset are read in it.
+	 */
 	constructor(
 		private readonly node: INode,
 		readonly itemIndex: number,
+		readonly timeZone = 'UTC',
 	) {}
+
+	/** The checks for one item of a running node, in the workflow's time zone. */
+	static forItem(context: IExecuteFunctions, itemIndex: number): ItemChecks {
+		return new ItemChecks(context.getNode(), itemIndex, context.getTimezone());
+	}
 
 	fail(field: string, rule: string, hint?: string): never {
 		throw fieldRuleError(this.node, this.itemIndex, field, rule, hint);
@@ -102,14 +112,17 @@ export class ItemChecks {
 		return this.fail(field, `must be true or false, but is ${JSON.stringify(value)}`);
 	}
 
-	/** Any date form the mapping helpers understand (ISO, Unix seconds or ms, YYYY-MM-DD). */
+	/**
+	 * Any date form the mapping helpers understand (ISO, Unix seconds or ms, YYYY-MM-DD); without
+	 * an offset, in the workflow's time zone.
+	 */
 	date(field: string, value: unknown): Date {
-		const date = parseDateInput(value);
+		const date = parseDateInput(value, this.timeZone);
 		if (!date) {
 			this.fail(
 				field,
 				`${JSON.stringify(value)} is not a date`,
-				'Use an ISO date such as 2024-01-31 or 2024-01-31T09:30:00Z, or a Unix timestamp',
+				'Use an ISO date such as 2024-01-31 or 2024-01-31T09:30:00 (read in the workflow\'s time zone), 2024-01-31T09:30:00Z, or a Unix timestamp',
 			);
 		}
 		return date;

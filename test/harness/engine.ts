@@ -84,6 +84,8 @@ export interface RunOptions {
 	items: IDataObject[];
 	/** n8n's "On Error" setting; 'continueRegularOutput' is "Continue" (Continue On Fail). */
 	onError?: INode['onError'];
+	/** The workflow's Settings > Timezone; UTC unless a test says otherwise. */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -135,8 +137,16 @@ export class TestEngine {
 		};
 	}
 
-	workflow(nodes: INode[], connections: IWorkflowBase['connections'] = {}): Workflow {
-		return new Workflow({ id: 'test', name: 'test', nodes, connections, active: false, nodeTypes: this.nodeTypes });
+	workflow(nodes: INode[], connections: IWorkflowBase['connections'] = {}, timezone = 'UTC'): Workflow {
+		return new Workflow({
+			id: 'test',
+			name: 'test',
+			nodes,
+			connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			settings: { timezone },
+		});
 	}
 
 	additionalData(workflowData: IWorkflowBase): IWorkflowExecuteAdditionalData {
@@ -168,7 +178,7 @@ export class TestEngine {
 		};
 		const node = this.node(options.parameters, options.onError);
 		const connections = { Items: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } };
-		const workflow = this.workflow([source, node], connections);
+		const workflow = this.workflow([source, node], connections, options.timezone);
 		const workflowData: IWorkflowBase = {
 			id: 'test',
 			name: 'test',
