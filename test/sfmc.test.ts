@@ -115,6 +115,62 @@ describe('Salesforce Marketing Cloud > Create Contact: what is sent', () => {
 		});
 	});
 
+	test("numbers the doc shows as numbers (Status, Device ID, Application) go as numbers when typed as text", async () => {
+		await createContacts(
+			fields({
+				attributeSets: {
+					...emailSet,
+					mobileConnectDemographics: [{ mobileNumber: '317-531-5555', locale: 'US', status: '1' }],
+					mobilePushDemographics: [{ deviceId: '958405948', application: 'app-007' }],
+				},
+			}),
+			[{ email: 'typed@example.com', key: 'typed' }],
+		);
+
+		const sets = creates()[0].body as { attributeSets: Array<{ name: string; items: Array<{ values: unknown[] }> }> };
+		const valuesOf = (name: string) => sets.attributeSets.find((set) => set.name === name)?.items[0].values;
+		expect(valuesOf('MobileConnect Demographics')).toEqual([
+			{ name: 'Mobile Number', value: '317-531-5555' },
+			{ name: 'Locale', value: 'US' },
+			{ name: 'Status', value: 1 },
+		]);
+		// A value that is not a number in plain form stays text.
+		expect(valuesOf('MobilePush Demographics')).toEqual([
+			{ name: 'Device ID', value: 958405948 },
+			{ name: 'Application', value: 'app-007' },
+		]);
+	});
+
+	test('a set left without values is not sent, and does not count as "at least one set"', async () => {
+		await createContacts(fields({ attributeSets: { ...emailSet, emailDemographics: [{ firstName: '', lastName: '' }] } }), [{ email: 'empty@example.com', key: 'empty' }]);
+		expect((creates()[0].body as { attributeSets: Array<{ name: string }> }).attributeSets.map((set) => set.name)).toEqual(['Email Addresses']);
+
+		mock.server.clear();
+		const onlyEmpty = await createContacts(
+			fields({ attributeSets: { lineAddresses: [{ addressId: '' }], lineSubscriptions: [{ addressId: '', channelId: '' }] } }),
+			[{ email: 'line@example.com', key: 'line' }],
+		);
+		expect(onlyEmpty.error?.message).toMatch(/^Sets: the request must include at least one of the attribute sets/);
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('set names are matched the same way everywhere: a profile attribute joins its set whatever the case', async () => {
+		const result = await createContacts(
+			fields({
+				attributeSets: { ...emailSet, emailDemographics: [{ firstName: 'Angela' }] },
+				profileAttributes: { attribute: [{ setName: ' email demographics', name: 'Text Profile Attribute', value: 'value 1' }] },
+			}),
+			[{ email: 'case@example.com', key: 'case' }],
+		);
+
+		expect(result.status).toBe('success');
+		const sets = (creates()[0].body as { attributeSets: Array<{ name: string; items: unknown[] }> }).attributeSets;
+		expect(sets.map((set) => set.name)).toEqual(['Email Addresses', 'Email Demographics']);
+		expect(sets[1].items).toEqual([
+			{ values: [{ name: 'First Name', value: 'Angela' }, { name: 'Text Profile Attribute', value: 'value 1' }] },
+		]);
+	});
+
 	test('the wire spelling (rowsAffected, contactID) is read too, and a known key says isNewContactKey false', async () => {
 		mock.spelling = 'wire';
 		await createContacts(fields(), [{ key: 'k1', email: 'a@example.com' }]);

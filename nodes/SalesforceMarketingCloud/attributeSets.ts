@@ -7,7 +7,11 @@ export interface AttributeDefinition {
 	name: string;
 	/** The n8n parameter holding it. */
 	parameter: string;
-	type: 'string' | 'boolean' | 'number' | 'scalar';
+	/**
+	 * string: text; boolean: a switch; numeric: a number when the text is one, as the doc's
+	 * example shows (Status 1, Device ID 958405948), else text; scalar: text, number or boolean as given.
+	 */
+	type: 'string' | 'boolean' | 'numeric' | 'scalar';
 	description: string;
 	placeholder?: string;
 }
@@ -26,6 +30,11 @@ export const MOBILEPUSH_DEMOGRAPHICS = 'MobilePush Demographics';
 export const LINE_ADDRESSES = 'GroupConnect LINE Addresses';
 export const LINE_SUBSCRIPTIONS = 'GroupConnect LINE Subscriptions';
 export const LINE_DEMOGRAPHICS = 'GroupConnect LINE Demographics';
+
+/** Set and attribute names are matched the same way everywhere: trimmed, case ignored. */
+export function sameName(a: string, b: string): boolean {
+	return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
 
 export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 	{
@@ -53,7 +62,7 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 		attributes: [
 			{ name: 'Mobile Number', parameter: 'mobileNumber', type: 'scalar', description: 'The mobile phone number', placeholder: '317-531-5555' },
 			{ name: 'Locale', parameter: 'locale', type: 'string', description: 'Two-letter country code of the number, e.g. US', placeholder: 'US' },
-			{ name: 'Status', parameter: 'status', type: 'scalar', description: 'The MobileConnect status code, e.g. 1' },
+			{ name: 'Status', parameter: 'status', type: 'numeric', description: 'The MobileConnect status code, e.g. 1' },
 		],
 	},
 	{
@@ -61,8 +70,8 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 		name: MOBILEPUSH_DEMOGRAPHICS,
 		description: 'The push channel (MobilePush). Needs the application ID.',
 		attributes: [
-			{ name: 'Device ID', parameter: 'deviceId', type: 'scalar', description: 'The device ID' },
-			{ name: 'Application', parameter: 'application', type: 'scalar', description: 'The MobilePush application ID (required with MobilePush Demographics)' },
+			{ name: 'Device ID', parameter: 'deviceId', type: 'numeric', description: 'The device ID' },
+			{ name: 'Application', parameter: 'application', type: 'numeric', description: 'The MobilePush application ID (required with MobilePush Demographics)' },
 		],
 	},
 	{
@@ -92,6 +101,3 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 		],
 	},
 ];
-
-/** Documented set names in the doc's order, for sorting what the user added. */
-export const DOCUMENTED_SET_ORDER = DOCUMENTED_SETS.map((set) => set.name);

@@ -19,7 +19,9 @@ function attributeField(attribute: AttributeDefinition): INodeProperties {
 		description:
 			attribute.type === 'scalar'
 				? `${attribute.description}. Sent as typed; use an expression such as {{ 1 }} to send a number.`
-				: attribute.description,
+				: attribute.type === 'numeric'
+					? `${attribute.description}. Sent as a number when it is one, as Marketing Cloud's doc shows; other text is sent as text.`
+					: attribute.description,
 		...(attribute.placeholder ? { placeholder: attribute.placeholder } : {}),
 	};
 }

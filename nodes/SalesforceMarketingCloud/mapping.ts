@@ -6,6 +6,7 @@ import { describeType } from '../shared/validation';
 import type { AttributeDefinition } from './attributeSets';
 import {
 	DOCUMENTED_SETS,
+	sameName,
 	EMAIL_ADDRESSES,
 	EMAIL_DEMOGRAPHICS,
 	LINE_ADDRESSES,
@@ -50,10 +51,18 @@ function scalar(check: ItemChecks, field: string, value: unknown): GenericValue 
 	return check.fail(field, `must be text, a number or true/false, but is ${describeType(value)}`);
 }
 
+/** Text that is a number in canonical form ("1", "958405948"; not "007" or "1e3") as that number. */
+function numberIfNumeric(value: GenericValue): GenericValue {
+	if (typeof value !== 'string') return value;
+	const number = Number(value.trim());
+	return value.trim() !== '' && Number.isSafeInteger(number) && String(number) === value.trim() ? number : value;
+}
+
 function attributeValue(check: ItemChecks, field: string, attribute: AttributeDefinition, value: unknown): GenericValue | undefined {
 	if (attribute.type === 'boolean') return check.boolean(field, value ?? true);
 	if (isUnset(value)) return undefined;
 	if (attribute.type === 'string') return check.optionalString(field, value);
+	if (attribute.type === 'numeric') return numberIfNumeric(scalar(check, field, value));
 	return scalar(check, field, value);
 }
 
@@ -76,7 +85,7 @@ function setsFromFields(check: ItemChecks, input: SfmcContactInput): SfmcAttribu
 		const name = check.requiredString(`${label} > Attribute Name`, entry.name).trim();
 		if (isUnset(entry.value)) continue;
 		const value = scalar(check, `Profile Attributes > ${setName} > ${name}`, entry.value);
-		const set = sets.find((candidate) => candidate.name === setName);
+		const set = sets.find((candidate) => sameName(candidate.name, setName));
 		if (set) set.items[0].values.push({ name, value });
 		else sets.push({ name: setName, items: [{ values: [{ name, value }] }] });
 	}
@@ -112,24 +121,25 @@ function setsFromJson(check: ItemChecks, json: unknown): SfmcAttributeSet[] {
 
 function valueOf(set: SfmcAttributeSet | undefined, attribute: string): GenericValue | undefined {
 	for (const item of set?.items ?? []) {
-		const found = item.values.find((pair) => pair.name.toLowerCase() === attribute.toLowerCase());
+		const found = item.values.find((pair) => sameName(pair.name, attribute));
 		if (found) return found.value;
 	}
 	return undefined;
 }
 
-/** Every rule of the create-contact doc, checked on the final attributeSets array. */
-function checkDocumentedRules(check: ItemChecks, sets: SfmcAttributeSet[], field: string): void {
-	const seen = new Set<string>();
-	for (const set of sets) {
+/** The doc's rules on set names, for every set the user gave, with or without values. */
+function checkSetNames(check: ItemChecks, sets: SfmcAttributeSet[], field: string): void {
+	for (const [index, set] of sets.entries()) {
 		if (/whatsapp/i.test(set.name)) check.fail(`${field} > ${set.name}`, 'WhatsApp is not supported.');
-		const key = set.name.toLowerCase();
-		if (seen.has(key)) {
+		if (sets.slice(0, index).some((earlier) => sameName(earlier.name, set.name))) {
 			check.fail(`${field} > ${set.name}`, 'is given more than once; each call accepts only one instance of each attribute set');
 		}
-		seen.add(key);
 	}
-	const find = (name: string) => sets.find((set) => set.name.toLowerCase() === name.toLowerCase());
+}
+
+/** The doc's rules on which sets a contact needs, and their values, checked on the sets that are sent. */
+function checkDocumentedRules(check: ItemChecks, sets: SfmcAttributeSet[], field: string): void {
+	const find = (name: string) => sets.find((set) => sameName(set.name, name));
 	const has = (name: string) => find(name) !== undefined;
 	if (!(has(EMAIL_ADDRESSES) || has(MOBILECONNECT_DEMOGRAPHICS) || has(MOBILEPUSH_DEMOGRAPHICS) || (has(LINE_ADDRESSES) && has(LINE_SUBSCRIPTIONS)))) {
 		check.fail(
@@ -171,8 +181,12 @@ export function buildCreateContactBody(check: ItemChecks, input: SfmcContactInpu
 	const body: IDataObject = { contactKey };
 	if (!isUnset(input.contactID)) body.contactID = scalar(check, 'Contact ID', input.contactID);
 	const mode = check.oneOf('Attribute Sets', input.attributeSetsMode, ATTRIBUTE_SETS_MODES);
-	const sets = mode === 'json' ? setsFromJson(check, input.attributeSetsJson) : setsFromFields(check, input);
-	checkDocumentedRules(check, sets, mode === 'json' ? 'Attribute Sets (JSON)' : 'Sets');
+	const given = mode === 'json' ? setsFromJson(check, input.attributeSetsJson) : setsFromFields(check, input);
+	const field = mode === 'json' ? 'Attribute Sets (JSON)' : 'Sets';
+	checkSetNames(check, given, field);
+	// A set with no values says nothing: it is not sent and counts for no rule.
+	const sets = given.filter((set) => set.items.some((item) => item.values.length > 0));
+	checkDocumentedRules(check, sets, field);
 	body.attributeSets = sets as unknown as IDataObject[];
 	return body;
 }

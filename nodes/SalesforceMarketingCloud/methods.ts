@@ -18,7 +18,6 @@ interface AttributeDefinitionEntry {
 
 interface AttributeSetEntry {
 	name?: NamedValue | string;
-	fullyQualifiedName?: string;
 	attributes?: AttributeDefinitionEntry[];
 }
 
