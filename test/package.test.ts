@@ -1,4 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,6 +24,21 @@ describe('the installable package', () => {
 		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) {
 			expect(scripts[hook]).toBeUndefined();
 		}
+	});
+
+	test('the packed tarball holds only what n8n loads: compiled code, codex, icons, README, LICENSE', () => {
+		const [pack] = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+		) as Array<{ files: Array<{ path: string }> }>;
+		const files = pack.files.map((file) => file.path).sort();
+
+		const unexpected = files.filter(
+			(file) => !['package.json', 'README.md', 'LICENSE'].includes(file) && !/^dist\/(nodes|credentials)\/.+\.(js|node\.json|svg)$/.test(file),
+		);
+		expect(unexpected).toEqual([]);
+		const n8n = packageJson.n8n as { nodes: string[]; credentials: string[] };
+		for (const entry of [...n8n.nodes, ...n8n.credentials]) expect(files).toContain(entry);
+		for (const node of n8n.nodes) expect(files).toContain(node.replace(/\.js$/, '.json'));
 	});
 
 	test("n8n's package loader finds every listed node and credential in dist/, with icons and codex", async () => {
