@@ -26,6 +26,9 @@ const FAULTS: Fault[] = [
 	{ name: '504', reply: () => ({ status: 504, body: { message: 'Gateway timeout' } }), outcome: 'recovers' },
 	{ name: 'connection reset', reply: () => ({ status: 0, reset: true }), outcome: 'recovers' },
 	{ name: 'request that times out', reply: () => ({ status: 0, hang: true }), outcome: 'recovers' },
+	// The vendor stores the contact, then its answer is lost: a re-send must not make a second one.
+	{ name: 'contact stored, then the connection reset', reply: () => ({ status: 0, reset: true, afterActing: true }), outcome: 'recovers' },
+	{ name: 'contact stored, then 504', reply: () => ({ status: 504, body: { message: 'Gateway timeout' }, afterActing: true }), outcome: 'recovers' },
 	{ name: 'HTML error page', reply: () => ({ status: 500, raw: '<!DOCTYPE html><html><h1>Something went wrong</h1></html>' }), outcome: 'recovers' },
 	{ name: 'non-JSON 200', reply: () => ({ status: 200, raw: 'OK' }), outcome: 'fails' },
 	{ name: 'empty 200', reply: () => ({ status: 200, raw: '' }), outcome: 'fails' },
@@ -71,6 +74,8 @@ describe.each(allVendors().map((vendor) => [vendor.name, vendor] as const))('%s 
 			const errors = result.items.filter((item) => typeof item.json.error === 'string');
 			expect(contacts.length + errors.length).toBe(ITEMS);
 			expect(errors).toHaveLength(fault.outcome === 'recovers' ? 0 : hits);
+			// A contact the item's own lost attempt created is reported as created, not as existing.
+			expect(result.items.filter((item) => item.json.alreadyExists !== undefined)).toEqual([]);
 			expect(vendor.duplicates()).toBe(0);
 			expect(vendor.contacts()).toBe(contacts.length);
 			expect(Math.max(...attemptsPerItem())).toBeLessThanOrEqual(MAX_ATTEMPTS);

@@ -24,11 +24,16 @@ function intercomHint(failure: HttpFailure): string | undefined {
 	}
 }
 
-/** X-RateLimit-Reset is the Unix second at which the window reopens; add a little slack. */
-function intercomResetMs({ headers }: HttpFailure, nowMs: number): number | undefined {
-	const reset = Number(headers['x-ratelimit-reset']);
-	if (!headers['x-ratelimit-reset'] || !Number.isFinite(reset)) return undefined;
-	return Math.max(0, reset * 1000 - nowMs) + 100;
+/**
+ * Milliseconds until X-RateLimit-Reset, a Unix second on Intercom's clock: measured against the
+ * answer's Date header (same clock), so a skewed clock here neither stalls nor floods. Without a
+ * Date header, this machine's clock. A little slack covers the whole-second rounding.
+ */
+function intercomResetInMs(headers: Record<string, string>, nowMs: number): number | undefined {
+	const reset = headerNumber(headers, 'x-ratelimit-reset');
+	if (reset === undefined) return undefined;
+	const serverNow = Date.parse(headers.date ?? '');
+	return Math.max(0, reset * 1000 - (Number.isNaN(serverNow) ? nowMs : serverNow)) + 100;
 }
 
 export const intercomApi: VendorApi = {
@@ -37,17 +42,16 @@ export const intercomApi: VendorApi = {
 	parseError: parseIntercomError,
 	retry: { ...DEFAULT_RETRY, baseDelayMs: 1_000 },
 	timeoutMs: 30_000,
-	rateLimitResetMs: intercomResetMs,
+	rateLimitResetMs: ({ headers }, nowMs) => intercomResetInMs(headers, nowMs),
 	hintFor: intercomHint,
 	headers: { 'Content-Type': 'application/json', 'Intercom-Version': DEFAULT_INTERCOM_VERSION },
 	// No fixed pace: the limits vary by app and workspace, so the X-RateLimit-* headers drive it.
 	rateLimit: {
-		readHeaders: (headers) => {
-			const reset = headerNumber(headers, 'x-ratelimit-reset');
+		readHeaders: (headers, nowMs) => {
+			const resetInMs = intercomResetInMs(headers, nowMs);
 			return {
 				remaining: headerNumber(headers, 'x-ratelimit-remaining'),
-				limit: headerNumber(headers, 'x-ratelimit-limit'),
-				resetAtMs: reset === undefined ? undefined : reset * 1000 + 100,
+				resetAtMs: resetInMs === undefined ? undefined : nowMs + resetInMs,
 			};
 		},
 	},

@@ -35,10 +35,7 @@ export const loopsApi: VendorApi = {
 	rateLimit: {
 		requestsPerSecond: 10,
 		windowMs: 1_000,
-		readHeaders: (headers) => ({
-			remaining: headerNumber(headers, 'x-ratelimit-remaining'),
-			limit: headerNumber(headers, 'x-ratelimit-limit'),
-		}),
+		readHeaders: (headers) => ({ remaining: headerNumber(headers, 'x-ratelimit-remaining') }),
 	},
 	defaultConcurrency: 5,
 };

@@ -1,10 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { ifExistsFrom, itemSendOptions } from '../shared/commonFields';
 import { asItemError } from '../shared/execute';
 import type { ItemRun } from '../shared/execute';
-import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
 import type { SendOptions } from '../shared/transport';
-import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
+import {
+	answerFromLookup,
+	expectJsonObject,
+	httpStatusOf,
+	sendVendorRequest,
+	wasResentAfterUnknownOutcome,
+} from '../shared/transport';
 import { ItemChecks } from '../shared/validation';
 import { loopsApi } from './api';
 import type { LoopsContactInput } from './mapping';
@@ -24,56 +30,76 @@ function readInput(context: IExecuteFunctions, itemIndex: number): LoopsContactI
 	};
 }
 
-/**
- * Loops' 409 does not say which contact it is, so find it by email (then by user ID, the other
- * unique key) and output it marked as existing.
- */
-async function describeExistingContact(
+interface FoundContact {
+	contact: IDataObject;
+	matchedOn: 'email' | 'userId';
+}
+
+/** The contact with this body's email, else its user ID (Loops' two unique keys), via /contacts/find. */
+async function findContact(
 	this: IExecuteFunctions,
 	body: IDataObject,
 	itemIndex: number,
-	retry: SendOptions,
-): Promise<IDataObject> {
-	const lookups: IDataObject[] = [{ email: body.email }];
-	if (body.userId !== undefined) lookups.push({ userId: body.userId });
-	for (const qs of lookups) {
+	send: SendOptions,
+): Promise<FoundContact | undefined> {
+	const lookups: Array<FoundContact['matchedOn']> = body.userId !== undefined ? ['email', 'userId'] : ['email'];
+	for (const key of lookups) {
 		const { body: found } = await sendVendorRequest.call(
 			this,
 			loopsApi,
-			{ method: 'GET', url: '/contacts/find', qs },
+			{ method: 'GET', url: '/contacts/find', qs: { [key]: body[key] } },
 			itemIndex,
-			retry,
+			send,
 		);
 		const contact = Array.isArray(found) ? (found[0] as IDataObject | undefined) : undefined;
-		if (contact) {
-			return { alreadyExists: true, id: contact.id, email: body.email, matchedOn: Object.keys(qs)[0], contact };
-		}
+		if (contact) return { contact, matchedOn: key };
 	}
-	return { alreadyExists: true, email: body.email, matchedOn: 'unknown' };
+	return undefined;
 }
 
-/** Create Contact for one item: check, send, and answer "already exists" as the user chose. */
+/** What Loops answers to a create, for a contact this item's own earlier attempt created. */
+const createdAnswer = (contact: IDataObject): IDataObject => ({ success: true, id: contact.id });
+
+/**
+ * Create Contact for one item: check, send, and answer "already exists" as the user chose. A
+ * create whose answer was lost (timeout, reset, 5xx) may have gone through, so before re-sending
+ * it the contact is looked up; if found, it is this item's created contact. A 409 to a re-send
+ * means the same.
+ */
 export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
-	const retry = { ...retryOptionsFrom(check, options), limiter: run.limiter };
+	const send = itemSendOptions(check, options, run, loopsApi);
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));
+	const beforeRetry = async () => {
+		const found = await findContact.call(this, body, itemIndex, send);
+		return found ? answerFromLookup(createdAnswer(found.contact)) : undefined;
+	};
 
+	let conflict: unknown;
 	try {
 		const response = await sendVendorRequest.call(
 			this,
 			loopsApi,
 			{ method: 'POST', url: '/contacts/create', body },
 			itemIndex,
-			retry,
+			{ ...send, beforeRetry },
 		);
 		return expectJsonObject(this, loopsApi, response, itemIndex);
 	} catch (error) {
 		// Matched on the status: Loops changed the 409 wording in 2026.
-		if (ifExists !== 'returnExisting' || httpStatusOf(error) !== 409) {
-			throw asItemError(this.getNode(), error, itemIndex);
-		}
+		if (httpStatusOf(error) !== 409) throw asItemError(this.getNode(), error, itemIndex);
+		conflict = error;
 	}
-	return await describeExistingContact.call(this, body, itemIndex, retry);
+	const resent = wasResentAfterUnknownOutcome(conflict);
+	if (!resent && ifExists !== 'returnExisting') throw asItemError(this.getNode(), conflict, itemIndex);
+	const found = await findContact.call(this, body, itemIndex, send);
+	if (resent) {
+		if (found) return createdAnswer(found.contact);
+		if (ifExists !== 'returnExisting') throw asItemError(this.getNode(), conflict, itemIndex);
+	}
+	return found
+		? { alreadyExists: true, id: found.contact.id, email: body.email, matchedOn: found.matchedOn, contact: found.contact }
+		: { alreadyExists: true, email: body.email, matchedOn: 'unknown' };
 }

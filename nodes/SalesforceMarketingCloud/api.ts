@@ -44,4 +44,6 @@ export const sfmcApi: VendorApi = {
 	// Marketing Cloud publishes no numbers: no fixed pace, everyone backs off on a 429.
 	rateLimit: {},
 	defaultConcurrency: 5,
+	// The contact key is what the user knows it by; contactID is Marketing Cloud's own number.
+	contactIdOf: (output) => output.contactKey,
 };

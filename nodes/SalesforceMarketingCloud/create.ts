@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { retryOptionsFrom } from '../shared/commonFields';
+import { itemSendOptions } from '../shared/commonFields';
 import type { ItemRun } from '../shared/execute';
 import { buildVendorApiError } from '../shared/errors';
 import { expectJsonObject, sendVendorRequest } from '../shared/transport';
@@ -55,17 +55,21 @@ function contactFromResponse(context: IExecuteFunctions, response: VendorRespons
 	return contact;
 }
 
-/** Create Contact for one item: check every documented rule, send, and read the envelope. */
+/**
+ * Create Contact for one item: check every documented rule, send, and read the envelope. Marketing
+ * Cloud merges a create into the contact with the same contactKey (isNewContactKey: false), so a
+ * create whose answer was lost is sent again as it is: the re-send cannot make a second contact.
+ */
 export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
-	const retry = { ...retryOptionsFrom(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject), limiter: run.limiter };
+	const send = itemSendOptions(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject, run, sfmcApi);
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));
 	const response = await sendVendorRequest.call(
 		this,
 		sfmcApi,
 		{ method: 'POST', url: '/contacts/v1/contacts', body },
 		itemIndex,
-		retry,
+		send,
 	);
 	return contactFromResponse(this, response, itemIndex);
 }

@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { ifExistsFrom, retryOptionsFrom } from '../shared/commonFields';
+import { ifExistsFrom, itemSendOptions } from '../shared/commonFields';
 import type { IfExists } from '../shared/commonFields';
 import { asItemError } from '../shared/execute';
 import type { ItemRun } from '../shared/execute';
 import type { SendOptions, VendorResponse } from '../shared/transport';
-import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../shared/transport';
+import {
+	answerFromLookup,
+	expectJsonObject,
+	httpStatusOf,
+	sendVendorRequest,
+	wasResentAfterUnknownOutcome,
+} from '../shared/transport';
 import { fieldRuleError, ItemChecks } from '../shared/validation';
 import { voyadoApi } from './api';
 import type { KeyField } from './fields';
@@ -104,7 +110,7 @@ export async function createContact(this: IExecuteFunctions, itemIndex: number, 
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const checkFirst = options.checkExistsFirst === undefined ? true : check.boolean('Options > Check If Contact Exists First', options.checkExistsFirst);
-	const send = { ...retryOptionsFrom(check, options), limiter: run.limiter };
+	const send = itemSendOptions(check, options, run, voyadoApi);
 	const request = buildCreateContactRequest(check, readInput(this, itemIndex));
 	const contacts = new VoyadoContacts(this, itemIndex, send);
 
@@ -115,8 +121,9 @@ export async function createContact(this: IExecuteFunctions, itemIndex: number, 
 
 	const beforeRetry = async (): Promise<VendorResponse | undefined> => {
 		const id = await contacts.findId(request);
-		return id ? { statusCode: 200, headers: {}, body: await contacts.fetch(id), attempts: 0 } : undefined;
+		return id ? answerFromLookup(await contacts.fetch(id)) : undefined;
 	};
+	let ownContact = false;
 	try {
 		const response = await sendVendorRequest.call(
 			this,
@@ -128,11 +135,14 @@ export async function createContact(this: IExecuteFunctions, itemIndex: number, 
 		return expectJsonObject(this, voyadoApi, response, itemIndex);
 	} catch (error) {
 		const taken = error instanceof NodeApiError && error.context.code === 'ApprovedContactWithKeyExists';
-		if (!taken || ifExists !== 'returnExisting') throw asItemError(this.getNode(), error, itemIndex);
+		ownContact = taken && wasResentAfterUnknownOutcome(error);
+		if (!taken || (!ownContact && ifExists !== 'returnExisting')) throw asItemError(this.getNode(), error, itemIndex);
 	}
 	const id = await contacts.findId(request);
 	if (!id) {
 		throw fieldRuleError(this.getNode(), itemIndex, KEY_FIELDS[request.keyField].label, 'Engage says a contact with this key exists, but finding it returned nothing');
 	}
+	// After a re-send, the contact that "exists" is the one this item's lost attempt created.
+	if (ownContact) return await contacts.fetch(id);
 	return await contacts.existing(id, request.keyField, ifExists);
 }

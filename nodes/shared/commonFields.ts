@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ExecutionSettings } from './execute';
+import type { ExecutionSettings, ItemRun } from './execute';
 
 import type { SendOptions, VendorApi } from './transport';
 import { ItemChecks } from './validation';
+import { WaitBudget } from './waitBudget';
 
 /** Resource "Contact", operation "Create": room for more operations later. */
 export function contactResourceFields(createDescription: string): INodeProperties[] {
@@ -118,7 +119,8 @@ export function retryOptionFields(service: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 60,
-			description: 'The longest time to spend waiting between retries for one item before giving up',
+			description:
+				'The longest time one item may spend waiting, across all its requests: between retries, and while the rate limit pauses every request. Past it the item fails.',
 		},
 		{
 			displayName: 'Retry Attempts',
@@ -182,6 +184,15 @@ export function retryOptionsFrom(check: ItemChecks, options: IDataObject): SendO
 	return retry;
 }
 
+/**
+ * Everything one item's requests share: the user's retry bounds, the execution's pacer, and one
+ * waiting budget (Max Retry Wait) for all of the item's requests together.
+ */
+export function itemSendOptions(check: ItemChecks, options: IDataObject, run: ItemRun, api: VendorApi): SendOptions {
+	const retry = retryOptionsFrom(check, options);
+	return { ...retry, limiter: run.limiter, budget: new WaitBudget(retry.maxTotalWaitMs ?? api.retry.maxTotalWaitMs) };
+}
+
 /** Options > Parallel Requests and Max Requests per Second: how fast a bulk run may go. */
 export function concurrencyOptionFields(api: VendorApi, paceNote: string): INodeProperties[] {
 	const paceDescription = `At most this many requests start per second (0 = no fixed pace). ${paceNote}`;
@@ -234,5 +245,9 @@ export function executionSettingsFrom(context: IExecuteFunctions, api: VendorApi
 		options.requestsPerSecond === undefined
 			? api.rateLimit.requestsPerSecond
 			: check.finiteNumber('Options > Max Requests per Second', options.requestsPerSecond);
-	return { concurrency, rateLimit: { ...api.rateLimit, requestsPerSecond: Math.max(0, requestsPerSecond ?? 0) } };
+	return {
+		concurrency,
+		rateLimit: { ...api.rateLimit, requestsPerSecond: Math.max(0, requestsPerSecond ?? 0) },
+		contactIdOf: api.contactIdOf,
+	};
 }

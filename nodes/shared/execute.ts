@@ -17,6 +17,29 @@ export interface ExecutionSettings {
 	/** Items processed at once (each is one or a few requests). */
 	concurrency: number;
 	rateLimit: RateLimitPolicy;
+	/** The vendor's id in an item's output, to name the contacts created before a stop. */
+	contactIdOf?: (output: IDataObject) => unknown;
+}
+
+// Enough to act on; a longer list would bury the error.
+const MAX_LISTED_ITEMS = 100;
+
+/**
+ * When the node stops at a failing item, the items already done (all earlier ones, and later ones
+ * that were in flight) have created their contacts: the error says which, so a re-run can skip them.
+ */
+function describeDoneItems(
+	output: Array<INodeExecutionData | undefined>,
+	contactIdOf: (json: IDataObject) => unknown,
+): string | undefined {
+	const done = output.flatMap((item, index) => {
+		if (!item) return [];
+		const id = contactIdOf(item.json);
+		return [`item ${index}${id === undefined || id === null || id === '' ? '' : ` (id ${String(id)})`}`];
+	});
+	if (done.length === 0) return undefined;
+	const more = done.length > MAX_LISTED_ITEMS ? ` and ${done.length - MAX_LISTED_ITEMS} more` : '';
+	return `Before the stop, these items were already done and their contacts exist: ${done.slice(0, MAX_LISTED_ITEMS).join(', ')}${more}. Run only the other items again, or turn on Continue On Fail to get one result per item.`;
 }
 
 /** Makes sure an error names its item, without re-wrapping an n8n error (which would lose it). */
@@ -33,7 +56,8 @@ export function asItemError(node: INode, error: unknown, itemIndex: number): Nod
  * flight, paced by one shared rate limiter, and exactly one output entry per input item, in input order, each with
  * `pairedItem`. With Continue On Fail a failing item becomes an error item
  * (`{ error, details }`, see errorItemJson). Without it the node stops at the first failing item
- * (in input order): no new items start, the ones already in flight finish, and that error is thrown.
+ * (in input order): no new items start, the ones already in flight finish, and that error is
+ * thrown, its description naming the items already done and their contact ids.
  */
 export async function executePerItem(
 	this: IExecuteFunctions,
@@ -70,6 +94,11 @@ export async function executePerItem(
 	// vendor's rate-limit headers are known before the others start.
 	if (items.length > 0) await processItem(next++);
 	await Promise.all(Array.from({ length: concurrency }, worker));
-	if (failed.first) throw failed.first.error;
+	if (failed.first) {
+		const { error } = failed.first;
+		const done = describeDoneItems(output, settings.contactIdOf ?? ((json) => json.id));
+		if (done) error.description = error.description ? `${error.description} ${done}` : done;
+		throw error;
+	}
 	return [output];
 }

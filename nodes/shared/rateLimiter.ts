@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import type { WaitBudget } from './waitBudget';
+
 /** A numeric header value, or undefined when absent or not a number. */
 export function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const raw = headers[name];
@@ -12,10 +14,8 @@ export function headerNumber(headers: Record<string, string>, name: string): num
 export interface RateLimitState {
 	/** Requests left in the current window. */
 	remaining?: number;
-	/** When the window reopens (ms since epoch), where the vendor says. */
+	/** When the window reopens (ms since epoch, on this machine's clock), where the vendor says. */
 	resetAtMs?: number;
-	/** The window's size in requests, where the vendor says. */
-	limit?: number;
 }
 
 export interface RateLimitPolicy {
@@ -46,21 +46,37 @@ export class RateLimiter {
 
 	/**
 	 * Waits until this request may go. The slot is reserved before waiting, so parallel workers
-	 * queue up one interval apart and timer lateness does not slow the pace down.
+	 * queue up one interval apart and timer lateness does not slow the pace down. A pause that
+	 * starts while a request waits for its slot holds it back too, and it queues again behind the
+	 * pause. Returns false, without waiting, when a pause would take longer than `budget` has left.
 	 */
-	async acquire(): Promise<void> {
+	async acquire(budget?: WaitBudget): Promise<boolean> {
+		let slot: number | undefined;
 		for (;;) {
 			const now = Date.now();
-			const slot = Math.max(now, this.nextSlotMs);
-			if (this.pausedUntilMs > slot) {
-				await sleep(this.pausedUntilMs - now);
+			if (this.pausedUntilMs > now) {
+				const pauseMs = this.pausedUntilMs - now;
+				if (budget && !budget.take(pauseMs)) return false;
+				await sleep(pauseMs);
+				slot = undefined;
 				continue;
 			}
-			this.nextSlotMs = slot + this.intervalMs;
+			if (slot === undefined) {
+				slot = Math.max(now, this.nextSlotMs);
+				this.nextSlotMs = slot + this.intervalMs;
+			}
+			if (slot > now) {
+				await sleep(slot - now);
+				continue;
+			}
 			this.inFlight++;
-			if (slot > now) await sleep(slot - now);
-			return;
+			return true;
 		}
+	}
+
+	/** How long every request is held back from now, in ms (0 when not paused). */
+	pausedForMs(nowMs = Date.now()): number {
+		return Math.max(0, this.pausedUntilMs - nowMs);
 	}
 
 	/**
@@ -72,13 +88,17 @@ export class RateLimiter {
 		const state = this.policy.readHeaders?.(headers, nowMs);
 		if (state?.remaining === undefined || state.remaining > this.inFlight) return;
 		const until = state.resetAtMs ?? nowMs + (this.policy.windowMs ?? 1000);
-		if (state.remaining <= 0 || state.resetAtMs !== undefined) {
-			this.pausedUntilMs = Math.max(this.pausedUntilMs, until);
-		}
+		if (state.remaining <= 0 || state.resetAtMs !== undefined) this.pauseUntil(until);
 	}
 
 	/** Holds every worker back after a 429 that said how long to wait. */
 	pause(ms: number, nowMs = Date.now()): void {
-		this.pausedUntilMs = Math.max(this.pausedUntilMs, nowMs + ms);
+		this.pauseUntil(nowMs + ms);
+	}
+
+	private pauseUntil(untilMs: number): void {
+		this.pausedUntilMs = Math.max(this.pausedUntilMs, untilMs);
+		// Slots handed out before the pause are void: the pace starts again after it.
+		this.nextSlotMs = Math.max(this.nextSlotMs, this.pausedUntilMs);
 	}
 }

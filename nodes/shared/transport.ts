@@ -11,11 +11,12 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { HttpFailure, VendorErrorParser } from './errors';
 import { buildVendorApiError, readHttpFailure } from './errors';
 import type { RateLimiter, RateLimitPolicy } from './rateLimiter';
+import { WaitBudget } from './waitBudget';
 
 export interface RetryOptions {
 	/** Attempts in all, the first one included. */
 	maxAttempts: number;
-	/** Upper bound on the time spent waiting between attempts, per request. */
+	/** Upper bound on the time one item spends waiting (see WaitBudget). */
 	maxTotalWaitMs: number;
 	/** First backoff step when the vendor says nothing about when to come back. */
 	baseDelayMs: number;
@@ -50,6 +51,8 @@ export interface VendorApi {
 	rateLimit: RateLimitPolicy;
 	/** Parallel requests by default: safe for the vendor's limits. */
 	defaultConcurrency: number;
+	/** The contact's id in this vendor's output (default: `id`), to name contacts in errors. */
+	contactIdOf?: (output: IDataObject) => unknown;
 }
 
 export interface VendorRequest {
@@ -60,16 +63,19 @@ export interface VendorRequest {
 	headers?: IDataObject;
 }
 
-/** Per-call settings: the retry bounds, the timeout, and a guard run before each retry. */
+/** Per-call settings: the retry bounds, the timeout, and a guard run before a risky retry. */
 export interface SendOptions extends Partial<RetryOptions> {
 	timeoutMs?: number;
 	/**
-	 * Runs before a retry. A create whose outcome is unknown (timeout, reset, 5xx) may have gone
-	 * through: the guard can look the contact up and return it instead, so no duplicate is made.
+	 * Runs before re-sending a request whose outcome is unknown (timeout, reset, 5xx): a create
+	 * may have gone through. The guard looks the contact up and returns it instead, so no
+	 * duplicate is made. Not run after a 429, which the vendor did not act on.
 	 */
 	beforeRetry?: (failure: HttpFailure) => Promise<VendorResponse | undefined>;
 	/** The execution's shared pacer: every attempt waits for it and reports headers to it. */
 	limiter?: RateLimiter;
+	/** The item's waiting budget, shared by all its requests; without one, each call gets its own. */
+	budget?: WaitBudget;
 }
 
 export interface VendorResponse {
@@ -90,6 +96,14 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'EAI_AGAIN',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
+
+/**
+ * A failure after which the vendor may or may not have acted: no answer, or a 5xx (a gateway can
+ * time out after the vendor stored the contact). A 429 or another 4xx means it did not.
+ */
+export function outcomeUnknown(failure: HttpFailure): boolean {
+	return failure.httpCode === undefined || failure.httpCode >= 500;
+}
 
 /** 429, 5xx and network failures may succeed later; any other 4xx will not. */
 export function isRetryable(failure: HttpFailure): boolean {
@@ -140,9 +154,10 @@ export async function sendVendorRequest(
 	itemIndex?: number,
 	sendOptions: SendOptions = {},
 ): Promise<VendorResponse> {
-	const { timeoutMs, beforeRetry, limiter, ...retryOverrides } = sendOptions;
+	const { timeoutMs, beforeRetry, limiter, budget: itemBudget, ...retryOverrides } = sendOptions;
 	const retry = { ...api.retry, ...retryOverrides };
-	let waitedMs = 0;
+	const budget = itemBudget ?? new WaitBudget(retry.maxTotalWaitMs);
+	let resentAfterUnknownOutcome = false;
 	for (let attempt = 1; ; attempt++) {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -155,7 +170,7 @@ export async function sendVendorRequest(
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs !== undefined) options.qs = request.qs;
 		let failure: HttpFailure;
-		await limiter?.acquire();
+		if (limiter && !(await limiter.acquire(budget))) throw pausedTooLong(this, api, limiter, budget, itemIndex);
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -176,21 +191,57 @@ export async function sendVendorRequest(
 		const delay = isRetryable(failure)
 			? retryDelayMs(attempt, failure, api, retry, Date.now())
 			: undefined;
-		if (delay === undefined || attempt >= retry.maxAttempts || waitedMs + delay > retry.maxTotalWaitMs) {
-			throw vendorError(this, api, failure, itemIndex, attempt);
+		// A 429 concerns every parallel request: hold them all back, even if this one gives up.
+		if (failure.httpCode === 429 && delay !== undefined) limiter?.pause(delay);
+		if (delay === undefined || attempt >= retry.maxAttempts || !budget.take(delay)) {
+			const error = vendorError(this, api, failure, itemIndex, attempt);
+			if (resentAfterUnknownOutcome) error.context.resentAfterUnknownOutcome = true;
+			throw error;
 		}
-		// A 429 concerns every parallel request: hold them all back, not just this one.
-		if (failure.httpCode === 429) limiter?.pause(delay);
 		this.logger.debug(`${api.service}: attempt ${attempt} failed, retrying`, {
 			httpCode: failure.httpCode,
 			networkCode: failure.networkCode,
 			delayMs: delay,
 		});
 		await sleep(delay);
-		waitedMs += delay;
-		const settled = await beforeRetry?.(failure);
-		if (settled) return { ...settled, attempts: attempt };
+		if (outcomeUnknown(failure)) {
+			const settled = await beforeRetry?.(failure);
+			if (settled) return { ...settled, attempts: attempt };
+			resentAfterUnknownOutcome = true;
+		}
 	}
+}
+
+/** A contact a lookup found before a re-send, standing in for the create's lost answer. */
+export function answerFromLookup(body: IDataObject): VendorResponse {
+	return { statusCode: 200, headers: {}, body, attempts: 0 };
+}
+
+/**
+ * True when this error answered a request that had been sent before with an unknown outcome: a
+ * 409 then most likely names the contact the first attempt created.
+ */
+export function wasResentAfterUnknownOutcome(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.resentAfterUnknownOutcome === true;
+}
+
+function pausedTooLong(
+	context: RequestContext,
+	api: VendorApi,
+	limiter: RateLimiter,
+	budget: WaitBudget,
+	itemIndex: number | undefined,
+): NodeOperationError {
+	const seconds = (ms: number) => Math.ceil(ms / 100) / 10;
+	return new NodeOperationError(
+		context.getNode(),
+		`${api.service} asked to pause for ${seconds(limiter.pausedForMs())} s, longer than this item may still wait (${seconds(budget.remainingMs)} s)`,
+		{
+			itemIndex,
+			description:
+				"Nothing was sent for this item. The vendor's rate limit was reached; raise Options > Max Retry Wait, or lower Parallel Requests or Max Requests per Second.",
+		},
+	);
 }
 
 function vendorError(

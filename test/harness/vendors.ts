@@ -146,9 +146,10 @@ export function sfmcUnderTest(): VendorUnderTest {
 		rateLimitBody: { message: 'Rate limit exceeded', errorcode: 50100, documentation: 'https://developer.salesforce.com' },
 		isContact: (json) => json.operationStatus === 'OK',
 		itemOf: (request) => String((request.body as IDataObject)?.contactKey),
-		// Marketing Cloud merges a second create of a key, so count creates per key instead.
-		duplicates: () => [...mock.createCounts.values()].filter((count) => count > 1).length,
-		contacts: () => mock.contactKeys.size,
+		// Marketing Cloud merges a create into the contact with the same key; a second contact for
+		// one input would hold the same email address under another key.
+		duplicates: () => unique(mock.contacts.map((contact) => String(contact.attributes['Email Addresses']?.['Email Address']))),
+		contacts: () => mock.contacts.length,
 	};
 }
 

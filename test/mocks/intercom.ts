@@ -41,6 +41,10 @@ export class IntercomMock extends VendorMock {
 	windowLimit = 167;
 	/** Window length; Intercom's is 10 s, tests may shorten it. */
 	windowMs = 10_000;
+	/** How far the server's clock is ahead of this machine's (negative: behind); Date and X-RateLimit-Reset follow it. */
+	clockSkewMs = 0;
+	/** Search shows a contact only this long after its creation ("Contact Creation Delay", spec 1.4). */
+	searchLagMs = 0;
 	private windowStart = Date.now();
 	private windowCount = 0;
 	private nextId = 1;
@@ -55,10 +59,14 @@ export class IntercomMock extends VendorMock {
 		this.contacts.length = 0;
 		this.windowCount = 0;
 		this.windowStart = Date.now();
+		this.windowLimit = 167;
+		this.windowMs = 10_000;
+		this.clockSkewMs = 0;
+		this.searchLagMs = 0;
 	}
 
 	private rateHeaders(): Record<string, string> {
-		const now = Date.now();
+		const now = Date.now() + this.clockSkewMs;
 		// Fixed windows aligned to the clock, so X-RateLimit-Reset (whole seconds) is exact.
 		const windowStart = Math.floor(now / this.windowMs) * this.windowMs;
 		if (windowStart !== this.windowStart) {
@@ -70,6 +78,7 @@ export class IntercomMock extends VendorMock {
 			'X-RateLimit-Limit': String(this.windowLimit),
 			'X-RateLimit-Remaining': String(Math.max(0, this.windowLimit - this.windowCount)),
 			'X-RateLimit-Reset': String(Math.ceil((this.windowStart + this.windowMs) / 1000)),
+			Date: new Date(now).toUTCString(),
 		};
 	}
 
@@ -104,7 +113,29 @@ export class IntercomMock extends VendorMock {
 			return contact ? { status: 200, body: contact } : { status: 404, body: errorList('not_found', 'User Not Found') };
 		}
 		if (method === 'POST' && path === '/contacts') return this.create(request);
+		if (method === 'POST' && path === '/contacts/search') return this.search(request);
 		return { status: 404, body: errorList('not_found', 'The requested resource does not exist; check your path and try again') };
+	}
+
+	/** Single filters and AND/OR groups of `=` filters (spec 1.4); contacts younger than the lag are not found yet. */
+	private search(request: RecordedRequest): MockReply {
+		type Filter = { field?: string; operator?: string; value?: unknown };
+		const query = (request.body as { query?: Filter } | undefined)?.query;
+		if (!query) return { status: 400, body: errorList('parameter_invalid', 'query is required', 'query') };
+		const matches = (contact: IntercomContact, filter: Filter): boolean => {
+			if (filter.operator === 'AND') return (filter.value as Filter[]).every((inner) => matches(contact, inner));
+			if (filter.operator === 'OR') return (filter.value as Filter[]).some((inner) => matches(contact, inner));
+			if (filter.operator !== '=') throw new Error(`mock search supports only =, not ${filter.operator}`);
+			return contact[filter.field as string] === filter.value;
+		};
+		const visibleBefore = Math.floor((Date.now() - this.searchLagMs) / 1000);
+		const data = this.contacts.filter(
+			(contact) => (this.searchLagMs === 0 || Number(contact.created_at) <= visibleBefore) && matches(contact, query),
+		);
+		return {
+			status: 200,
+			body: { type: 'list', data, total_count: data.length, pages: { type: 'pages', page: 1, per_page: 50, total_pages: data.length ? 1 : 0 } },
+		};
 	}
 
 	private create(request: RecordedRequest): MockReply {
@@ -141,7 +172,7 @@ export class IntercomMock extends VendorMock {
 			has_hard_bounced: false,
 			marked_email_as_spam: false,
 			unsubscribed_from_emails: body.unsubscribed_from_emails ?? false,
-			created_at: now,
+			created_at: Math.floor((Date.now() + this.clockSkewMs) / 1000),
 			updated_at: now,
 			signed_up_at: body.signed_up_at ?? null,
 			last_seen_at: body.last_seen_at ?? null,

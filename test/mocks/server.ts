@@ -9,6 +9,10 @@ export interface RecordedRequest {
 	headers: http.IncomingHttpHeaders;
 	rawBody: string;
 	body: unknown;
+	/** When it arrived (ms since epoch). */
+	receivedAt: number;
+	/** The status it was answered with; undefined for a reset or a hang. */
+	answeredWith?: number;
 }
 
 export interface MockReply {
@@ -22,6 +26,11 @@ export interface MockReply {
 	/** Never answer (the client's timeout fires). */
 	hang?: boolean;
 	delayMs?: number;
+	/**
+	 * Act on the request first, as the vendor would (store the contact), then send this reply
+	 * instead of the real answer: the answer is lost after the vendor acted.
+	 */
+	afterActing?: boolean;
 }
 
 export type MockHandler = (request: RecordedRequest) => MockReply;
@@ -71,14 +80,18 @@ export class MockServer {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
-	/** Answer the next `times` requests (optionally only those to `path`) with `reply`. */
-	injectFault(reply: MockReply, options: { times?: number; path?: string; method?: string } = {}): void {
+	/** Answer the next `times` requests (optionally only those to `path`, or those `when` picks) with `reply`. */
+	injectFault(
+		reply: MockReply,
+		options: { times?: number; path?: string; method?: string; when?: (request: RecordedRequest) => boolean } = {},
+	): void {
 		this.faults.push({
 			reply,
 			remaining: options.times ?? 1,
 			matches: (request) =>
 				(options.path === undefined || request.path === options.path) &&
-				(options.method === undefined || request.method === options.method),
+				(options.method === undefined || request.method === options.method) &&
+				(options.when === undefined || options.when(request)),
 		});
 	}
 
@@ -112,11 +125,14 @@ export class MockServer {
 				headers: req.headers,
 				rawBody,
 				body,
+				receivedAt: Date.now(),
 			};
 			this.requests.push(request);
 			const fault = this.faults.find((candidate) => candidate.remaining > 0 && candidate.matches(request));
 			if (fault) fault.remaining--;
+			if (fault?.reply.afterActing) this.handler(request);
 			const reply = fault ? fault.reply : this.handler(request);
+			if (!reply.reset && !reply.hang) request.answeredWith = reply.status;
 			const delay = (reply.delayMs ?? 0) + this.latencyMs;
 			if (delay > 0) setTimeout(() => this.send(req, res, reply), delay);
 			else this.send(req, res, reply);

@@ -19,10 +19,16 @@ interface SentSet {
  * with the doc's or the wire's spelling, isNewContactKey false for a known key), paged
  * attributeSetDefinitions and tokenContext.
  */
+export interface SfmcStoredContact {
+	contactKey: string;
+	contactId: number;
+	/** Attribute values by set and name, merged over every create of the key. */
+	attributes: Record<string, Record<string, unknown>>;
+}
+
 export class SfmcMock extends VendorMock {
-	readonly contactKeys = new Map<string, number>();
-	/** Successful creates per contact key: more than one means the same contact was sent twice. */
-	readonly createCounts = new Map<string, number>();
+	/** The contacts Marketing Cloud holds: a create of a known contactKey merges into it. */
+	readonly contacts: SfmcStoredContact[] = [];
 	readonly issuedTokens = new Set<string>();
 	/** Every token handed out since the mock started, for the secret scan. */
 	readonly everIssuedTokens: string[] = [];
@@ -47,8 +53,7 @@ export class SfmcMock extends VendorMock {
 
 	reset(): void {
 		this.server.clear();
-		this.contactKeys.clear();
-		this.createCounts.clear();
+		this.contacts.length = 0;
 		this.issuedTokens.clear();
 		this.tokenRequests = 0;
 		this.tokenCounter = 0;
@@ -145,10 +150,14 @@ export class SfmcMock extends VendorMock {
 			return this.failed('Email Demographics requires the Email Addresses attribute set.');
 		}
 		const key = body.contactKey ?? String(body.contactID);
-		const known = this.contactKeys.get(key);
-		const contactId = known ?? this.nextContactId++;
-		this.contactKeys.set(key, contactId);
-		this.createCounts.set(key, (this.createCounts.get(key) ?? 0) + 1);
+		const known = this.contacts.find((contact) => contact.contactKey === key);
+		const stored = known ?? { contactKey: key, contactId: this.nextContactId++, attributes: {} };
+		if (!known) this.contacts.push(stored);
+		for (const set of body.attributeSets) {
+			const values = (stored.attributes[String(set.name)] ??= {});
+			for (const item of set.items ?? []) for (const pair of item.values ?? []) values[String(pair.name)] = pair.value;
+		}
+		const contactId = stored.contactId;
 		const common = {
 			operationStatus: 'OK',
 			contactKey: key,

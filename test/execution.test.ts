@@ -1,0 +1,136 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { IntercomContactsApi } from '../credentials/IntercomContactsApi.credentials';
+import { LoopsApi } from '../credentials/LoopsApi.credentials';
+import { Intercom } from '../nodes/Intercom/Intercom.node';
+import { Loops } from '../nodes/Loops/Loops.node';
+import { TestEngine } from './harness/engine';
+import { registerSecrets } from './harness/scanRecorder';
+import { voyadoUnderTest } from './harness/vendors';
+import { IntercomMock } from './mocks/intercom';
+import { LoopsMock } from './mocks/loops';
+import type { RecordedRequest } from './mocks/server';
+
+const KEY = ['execution', 'suite', process.pid].join('-');
+registerSecrets([KEY]);
+
+const emails = (count: number, label: string) => Array.from({ length: count }, (_, i) => ({ email: `${label}${i}@example.com` }));
+const emailOf = (request: RecordedRequest) => String((request.body as IDataObject | undefined)?.email);
+
+describe('Loops: pauses, wait budgets and stopping', () => {
+	const mock = new LoopsMock(KEY);
+	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
+	beforeAll(async () => await mock.start());
+	afterAll(async () => await mock.stop());
+	beforeEach(() => {
+		mock.reset();
+		engine.setCredential('loopsApi', { apiKey: KEY, baseUrl: mock.baseUrl });
+	});
+	const creates = () => mock.requests('POST', '/contacts/create');
+	const run = async (items: IDataObject[], options: INodeParameters, onError?: 'continueRegularOutput') =>
+		await engine.run({ parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', options }, items, onError });
+
+	test('a 429 pause also holds back requests that had already reserved a slot', async () => {
+		// The second create (the first of the parallel ones) meets a 429 asking for 3 s.
+		mock.server.injectFault(
+			{ status: 429, headers: { 'Retry-After': '3' }, body: { success: false, message: 'Rate limit exceeded' } },
+			{ path: '/api/v1/contacts/create', when: (request) => emailOf(request) === 'pause1@example.com' },
+		);
+
+		const result = await run(emails(6, 'pause'), { concurrency: 5, requestsPerSecond: 10 });
+
+		expect(result.status).toBe('success');
+		const limited = creates().find((request) => request.answeredWith === 429) as RecordedRequest;
+		const during = creates().filter((request) => request.receivedAt > limited.receivedAt && request.receivedAt < limited.receivedAt + 2900);
+		expect(during.map(emailOf)).toEqual([]);
+		expect(mock.contacts).toHaveLength(6);
+	}, 15000);
+
+	test('without Continue On Fail, the error names the items created before the stop, with their ids', async () => {
+		// Item 1 fails slowly, so items 2 to 4 complete while it is in flight.
+		mock.server.injectFault(
+			{ status: 400, body: { success: false, message: 'Invalid email address.' }, delayMs: 300 },
+			{ path: '/api/v1/contacts/create', when: (request) => emailOf(request) === 'stop1@example.com' },
+		);
+
+		const result = await run(emails(5, 'stop'), { concurrency: 3, requestsPerSecond: 0 });
+
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Invalid email address.');
+		const created = mock.contacts.map((contact) => `item ${contact.email.replace(/\D/g, '')} (id ${contact.id})`).sort();
+		expect(created).toHaveLength(4);
+		expect(result.error?.description).toContain(`these items were already done and their contacts exist: ${created.join(', ')}.`);
+	});
+});
+
+test('Max Retry Wait bounds one item\'s waiting across all its requests (Voyado: lookup, then create)', async () => {
+	const voyado = voyadoUnderTest();
+	await voyado.start();
+	try {
+		voyado.reset();
+		const unavailable = { status: 503, headers: { 'Retry-After': '1' }, body: { statusCode: 503, message: 'Service unavailable' } };
+		voyado.server.injectFault(unavailable, { path: '/api/v3/contacts/id' });
+		voyado.server.injectFault(unavailable, { path: voyado.createPath, method: 'POST' });
+
+		const result = await voyado.engine.run({
+			parameters: voyado.parameters({ options: { maxRetryWaitSeconds: 1.5 } }),
+			items: [{ email: 'budget@example.com' }],
+		});
+
+		// The lookup waited 1 s; the create's 1 s more would exceed 1.5 s for the item.
+		expect(result.error?.httpCode).toBe('503');
+		expect(voyado.server.requestsTo('POST', voyado.createPath)).toHaveLength(1);
+		expect(voyado.contacts()).toBe(0);
+	} finally {
+		await voyado.stop();
+	}
+});
+
+describe('Intercom: its rate-limit window, read on its own clock', () => {
+	const mock = new IntercomMock(KEY);
+	const engine = new TestEngine({ nodeType: new Intercom(), credentialTypes: [new IntercomContactsApi()] });
+	beforeAll(async () => await mock.start());
+	afterAll(async () => await mock.stop());
+	beforeEach(() => {
+		mock.reset();
+		engine.setCredential('intercomContactsApi', { accessToken: KEY, region: 'us', baseUrl: mock.baseUrl });
+	});
+	const run = async (items: IDataObject[], options: INodeParameters) =>
+		await engine.run({
+			parameters: { resource: 'contact', operation: 'create', role: 'user', email: '={{ $json.email }}', options },
+			items,
+			onError: 'continueRegularOutput',
+		});
+
+	test('a pause for a window that reopens later than Max Retry Wait fails the items at once, sending nothing', async () => {
+		mock.windowLimit = 2;
+		mock.windowMs = 3_600_000;
+		const started = Date.now();
+
+		const result = await run(emails(4, 'window'), { concurrency: 1, maxRetryWaitSeconds: 1 });
+
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(result.items.slice(0, 2).map((item) => item.json.type)).toEqual(['contact', 'contact']);
+		expect(result.items.slice(2).map((item) => item.json.error)).toEqual([
+			expect.stringMatching(/^Intercom asked to pause for \d+(\.\d)? s, longer than this item may still wait \(1 s\)$/),
+			expect.stringMatching(/^Intercom asked to pause for/),
+		]);
+		expect(mock.requests('POST', '/contacts')).toHaveLength(2);
+	});
+
+	test.each([
+		['an hour ahead', 3_600_000],
+		['an hour behind', -3_600_000],
+	])('a server clock %s neither stalls nor floods: every contact made, no 429', async (_label, skew) => {
+		mock.clockSkewMs = skew;
+		mock.windowLimit = 3;
+		mock.windowMs = 1000;
+
+		const result = await run(emails(8, 'skew'), { concurrency: 2, maxRetryWaitSeconds: 10 });
+
+		expect(result.items.map((item) => item.json.type)).toEqual(Array.from({ length: 8 }, () => 'contact'));
+		expect(mock.requests('POST', '/contacts').filter((request) => request.answeredWith === 429)).toEqual([]);
+		expect(mock.contacts).toHaveLength(8);
+	}, 20000);
+});
