@@ -1,11 +1,12 @@
 // The browser check: Debian's chromium driven by playwright-core (no browser download) opens the
-// n8n editor, opens each vendor's node to see its Create Contact fields, and opens each
-// credential to see n8n's own credential test report success against the mock. One screenshot
-// per node and per credential under the folder given.
+// n8n editor, opens each vendor's node to see its Create Contact fields, opens every dropdown that
+// loads from the account to see the mock's options listed, and opens each credential to see n8n's
+// own credential test report success against the mock. One screenshot per node, per dropdown and
+// per credential under the folder given.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { RUNTIME, VENDOR_NODES, workflowFor } from './lib.mjs';
+import { DROPDOWNS, dropdownWorkflowFor, RUNTIME, VENDOR_NODES, workflowFor } from './lib.mjs';
 
 const { chromium } = createRequire(join(RUNTIME, 'package.json'))('playwright-core');
 
@@ -29,6 +30,36 @@ export async function signIn(context, baseUrl) {
 	if (!login.ok()) throw new Error(`Could not sign in: ${login.status()} ${await login.text()}`);
 }
 
+/** Opens a workflow and its vendor node's panel. */
+async function openNode(page, baseUrl, workflowId, nodeName) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).first();
+	await canvasNode.waitFor({ timeout: 30_000 });
+	await canvasNode.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]').first();
+	await panel.waitFor({ timeout: 15_000 });
+	return panel;
+}
+
+/**
+ * Clicks the dropdown labelled `label` (the innermost parameter with that exact label) and returns
+ * the names of the options it lists (n8n shows an option's name, then its description).
+ */
+async function dropdownOptions(page, panel, label, screenshotPath) {
+	const item = panel.locator('.parameter-item').filter({ has: page.getByText(label, { exact: true }) }).last();
+	await item.scrollIntoViewIfNeeded();
+	const combobox = item.locator('input[role="combobox"]').first();
+	await combobox.click();
+	// Only the list this combobox opened: another dropdown's list may still be in the page.
+	const options = page.locator(`[id="${await combobox.getAttribute('aria-controls')}"] .el-select-dropdown__item`);
+	await options.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+	const names = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+	await page.screenshot({ path: screenshotPath });
+	// Close it again (a multi-select's list can cover its own input: then Escape does it).
+	await combobox.click({ timeout: 2_000 }).catch(async () => await page.keyboard.press('Escape'));
+	return names;
+}
+
 export async function browserCheck(baseUrl, screenshotsDir) {
 	const results = [];
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
@@ -38,12 +69,7 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 		const page = await context.newPage();
 		for (const vendor of Object.keys(VENDOR_NODES)) {
 			const node = VENDOR_NODES[vendor];
-			await page.goto(`${baseUrl}/workflow/${workflowFor(vendor).id}`);
-			const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`).first();
-			await canvasNode.waitFor({ timeout: 30_000 });
-			await canvasNode.dblclick();
-			const panel = page.locator('[data-test-id="ndv"]').first();
-			await panel.waitFor({ timeout: 15_000 });
+			const panel = await openNode(page, baseUrl, workflowFor(vendor).id, node.name);
 			const missing = [];
 			for (const label of FIELDS[vendor]) {
 				const visible = await panel.getByText(label, { exact: true }).first().isVisible().catch(() => false);
@@ -51,6 +77,18 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 			}
 			await page.screenshot({ path: join(screenshotsDir, `${vendor}-create-contact.png`) });
 			results.push({ name: `browser: ${node.name} shows its Create Contact fields`, ok: missing.length === 0, detail: missing.length ? `missing ${missing.join(', ')}` : `${FIELDS[vendor].length} fields` });
+
+			const dropdownPanel = await openNode(page, baseUrl, dropdownWorkflowFor(vendor).id, node.name);
+			for (const [index, { label, options }] of DROPDOWNS[vendor].fields.entries()) {
+				const screenshot = join(screenshotsDir, `${vendor}-dropdown-${index + 1}.png`);
+				const listed = await dropdownOptions(page, dropdownPanel, label, screenshot).catch((error) => [`(${error.message.split('\n')[0]})`]);
+				const missing = options.filter((option) => !listed.includes(option));
+				results.push({
+					name: `browser: ${node.name} > ${label} lists the account's options from the mock`,
+					ok: missing.length === 0,
+					detail: missing.length ? `missing ${missing.join(', ')}; listed ${listed.join(', ') || 'nothing'}` : listed.join(', '),
+				});
+			}
 
 			await page.goto(`${baseUrl}/home/credentials/${CREDENTIALS[vendor]}`);
 			const modal = page.locator('[data-test-id="editCredential-modal"]').first();

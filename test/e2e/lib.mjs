@@ -236,7 +236,63 @@ export function workflowFor(vendor) {
 	};
 }
 
-/** Imports the credentials and the four workflows into the user folder. */
+/**
+ * Every dropdown that loads from the account, per vendor: the node parameters that make it show
+ * (an empty row of its collection), its label, and options the mock serves that it must list.
+ */
+export const DROPDOWNS = {
+	loops: {
+		parameters: {
+			additionalFields: { addToMailingLists: [], removeFromMailingLists: [] },
+			customPropertiesMode: 'fields',
+			customProperties: { property: [{ type: 'string' }] },
+		},
+		fields: [
+			{ label: 'Add to Mailing List Names or IDs', options: ['Beta testers', 'Newsletter'] },
+			{ label: 'Remove From Mailing List Names or IDs', options: ['Beta testers', 'Newsletter'] },
+			{ label: 'Name or ID', options: ['Plan name (string)', 'Seats (number)'] },
+		],
+	},
+	intercom: {
+		parameters: {
+			additionalFields: { owner_id: '' },
+			customAttributesMode: 'fields',
+			customAttributes: { attribute: [{ type: 'string' }] },
+		},
+		fields: [
+			{ label: 'Owner Name or ID', options: ['Ada Admin'] },
+			{ label: 'Name or ID', options: ['Plan (string)'] },
+		],
+	},
+	sfmc: {
+		parameters: { profileAttributes: { attribute: [{ setName: 'Loyalty' }] } },
+		fields: [
+			{ label: 'Attribute Set Name or ID', options: ['Email Demographics', 'Loyalty'] },
+			{ label: 'Attribute Name or ID', options: ['Points', 'Tier'] },
+		],
+	},
+	voyado: {
+		parameters: { consents: { consent: [{ value: true }] }, queryParameters: { storeExternalId: '' } },
+		fields: [
+			{ label: 'Consent Name or ID', options: ['Member terms', 'SMS marketing'] },
+			{ label: 'Store Name or ID', options: ['Megashop Gothenburg (600)'] },
+		],
+	},
+};
+
+/** A workflow with the vendor's node showing every dropdown that loads from the account (not run). */
+export function dropdownWorkflowFor(vendor) {
+	const workflow = workflowFor(vendor);
+	const node = workflow.nodes.at(-1);
+	return {
+		...workflow,
+		id: `${workflow.id}Dropdowns`,
+		name: `${VENDOR_NODES[vendor].name}: every dropdown (sandbox)`,
+		nodes: [...workflow.nodes.slice(0, -1), { ...node, parameters: { ...node.parameters, ...DROPDOWNS[vendor].parameters } }],
+	};
+}
+
+/** Imports the credentials, the four workflows and the four dropdown workflows into the user folder. */
 export async function importSandbox(userFolder, mocks) {
 	const dir = mkdtempSync(join(tmpdir(), 'contacts-import-'));
 	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentialsFor(mocks)));
@@ -244,6 +300,7 @@ export async function importSandbox(userFolder, mocks) {
 	mkdirSync(join(dir, 'workflows'));
 	for (const vendor of Object.keys(VENDOR_NODES)) {
 		writeFileSync(join(dir, 'workflows', `${vendor}.json`), JSON.stringify(workflowFor(vendor)));
+		writeFileSync(join(dir, 'workflows', `${vendor}-dropdowns.json`), JSON.stringify(dropdownWorkflowFor(vendor)));
 	}
 	await n8nOk(userFolder, ['import:workflow', '--separate', `--input=${join(dir, 'workflows')}`]);
 	rmSync(dir, { recursive: true, force: true });
