@@ -1,35 +1,16 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { IntercomContactsApi } from '../credentials/IntercomContactsApi.credentials';
-import { LoopsApi } from '../credentials/LoopsApi.credentials';
-import { Intercom } from '../nodes/Intercom/Intercom.node';
-import { Loops } from '../nodes/Loops/Loops.node';
-import { TestEngine } from './harness/engine';
-import { registerSecrets } from './harness/scanRecorder';
-import { voyadoUnderTest } from './harness/vendors';
-import { IntercomMock } from './mocks/intercom';
-import { LoopsMock } from './mocks/loops';
+import { intercomUnderTest, loopsUnderTest, useVendor, voyadoUnderTest } from './harness/vendors';
 import type { RecordedRequest } from './mocks/server';
-
-const KEY = ['execution', 'suite', process.pid].join('-');
-registerSecrets([KEY]);
 
 const emails = (count: number, label: string) => Array.from({ length: count }, (_, i) => ({ email: `${label}${i}@example.com` }));
 const emailOf = (request: RecordedRequest) => String((request.body as IDataObject | undefined)?.email);
 
 describe('Loops: pauses, wait budgets and stopping', () => {
-	const mock = new LoopsMock(KEY);
-	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
-	beforeAll(async () => await mock.start());
-	afterAll(async () => await mock.stop());
-	beforeEach(() => {
-		mock.reset();
-		engine.setCredential('loopsApi', { apiKey: KEY, baseUrl: mock.baseUrl });
-	});
+	const { mock, engine, parameters } = useVendor(loopsUnderTest());
 	const creates = () => mock.requests('POST', '/contacts/create');
 	const run = async (items: IDataObject[], options: INodeParameters, onError?: 'continueRegularOutput') =>
-		await engine.run({ parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', options }, items, onError });
+		await engine.run({ parameters: parameters({ options }), items, onError });
 
 	test('a 429 pause also holds back requests that had already reserved a slot', async () => {
 		// The second create (the first of the parallel ones) meets a 429 asking for 3 s.
@@ -64,11 +45,10 @@ describe('Loops: pauses, wait budgets and stopping', () => {
 	});
 });
 
-test('Max Retry Wait bounds one item\'s waiting across all its requests (Voyado: lookup, then create)', async () => {
-	const voyado = voyadoUnderTest();
-	await voyado.start();
-	try {
-		voyado.reset();
+describe('Voyado Engage: one wait budget per item', () => {
+	const voyado = useVendor(voyadoUnderTest());
+
+	test("Max Retry Wait bounds one item's waiting across all its requests (lookup, then create)", async () => {
 		const unavailable = { status: 503, headers: { 'Retry-After': '1' }, body: { statusCode: 503, message: 'Service unavailable' } };
 		voyado.server.injectFault(unavailable, { path: '/api/v3/contacts/id' });
 		voyado.server.injectFault(unavailable, { path: voyado.createPath, method: 'POST' });
@@ -82,26 +62,13 @@ test('Max Retry Wait bounds one item\'s waiting across all its requests (Voyado:
 		expect(result.error?.httpCode).toBe('503');
 		expect(voyado.server.requestsTo('POST', voyado.createPath)).toHaveLength(1);
 		expect(voyado.contacts()).toBe(0);
-	} finally {
-		await voyado.stop();
-	}
+	});
 });
 
 describe('Intercom: its rate-limit window, read on its own clock', () => {
-	const mock = new IntercomMock(KEY);
-	const engine = new TestEngine({ nodeType: new Intercom(), credentialTypes: [new IntercomContactsApi()] });
-	beforeAll(async () => await mock.start());
-	afterAll(async () => await mock.stop());
-	beforeEach(() => {
-		mock.reset();
-		engine.setCredential('intercomContactsApi', { accessToken: KEY, region: 'us', baseUrl: mock.baseUrl });
-	});
+	const { mock, engine, parameters } = useVendor(intercomUnderTest());
 	const run = async (items: IDataObject[], options: INodeParameters) =>
-		await engine.run({
-			parameters: { resource: 'contact', operation: 'create', role: 'user', email: '={{ $json.email }}', options },
-			items,
-			onError: 'continueRegularOutput',
-		});
+		await engine.run({ parameters: parameters({ options }), items, onError: 'continueRegularOutput' });
 
 	test('a pause for a window that reopens later than Max Retry Wait fails the items at once, sending nothing', async () => {
 		mock.windowLimit = 2;

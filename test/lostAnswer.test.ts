@@ -1,26 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { IntercomContactsApi } from '../credentials/IntercomContactsApi.credentials';
-import { LoopsApi } from '../credentials/LoopsApi.credentials';
-import { VoyadoEngageApi } from '../credentials/VoyadoEngageApi.credentials';
-import { Intercom } from '../nodes/Intercom/Intercom.node';
-import { Loops } from '../nodes/Loops/Loops.node';
-import { VoyadoEngage } from '../nodes/VoyadoEngage/VoyadoEngage.node';
-import { TestEngine } from './harness/engine';
-import { registerSecrets } from './harness/scanRecorder';
-import { sfmcUnderTest } from './harness/vendors';
-import { IntercomMock } from './mocks/intercom';
-import { LoopsMock } from './mocks/loops';
+import { intercomUnderTest, loopsUnderTest, sfmcUnderTest, useVendor, voyadoUnderTest } from './harness/vendors';
 import type { RecordedRequest } from './mocks/server';
-import { VoyadoMock } from './mocks/voyado';
 
 // The vendor stores the contact, then the answer never arrives (a gateway's 504 after the fact).
 const STORED_THEN_504 = { status: 504, body: { message: 'Gateway timeout' }, afterActing: true };
 // Quick retries, so each story runs in well under a second.
 const FAST = { firstRetryDelaySeconds: 0.05, maxAttempts: 3 };
-const KEY = ['lost', 'answer', process.pid].join('-');
-registerSecrets([KEY]);
 
 /** Calls the n-th request that `pick` matches, counting from 1. */
 function nth(n: number, pick: (request: RecordedRequest) => boolean) {
@@ -29,19 +15,9 @@ function nth(n: number, pick: (request: RecordedRequest) => boolean) {
 }
 
 describe('Loops: a create whose answer was lost', () => {
-	const mock = new LoopsMock(KEY);
-	const engine = new TestEngine({ nodeType: new Loops(), credentialTypes: [new LoopsApi()] });
-	beforeAll(async () => await mock.start());
-	afterAll(async () => await mock.stop());
-	beforeEach(() => {
-		mock.reset();
-		engine.setCredential('loopsApi', { apiKey: KEY, baseUrl: mock.baseUrl });
-	});
+	const { mock, engine, parameters } = useVendor(loopsUnderTest());
 	const run = async (options: INodeParameters = {}) =>
-		await engine.run({
-			parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', options: { ...FAST, ...options } },
-			items: [{ email: 'lost@example.com' }],
-		});
+		await engine.run({ parameters: parameters({ options: { ...FAST, ...options } }), items: [{ email: 'lost@example.com' }] });
 
 	test('with "Return Existing Contact", the contact it just created is output as created, not as existing', async () => {
 		mock.server.injectFault(STORED_THEN_504, { path: '/api/v1/contacts/create' });
@@ -80,20 +56,9 @@ describe('Loops: a create whose answer was lost', () => {
 });
 
 describe('Intercom: a create whose answer was lost', () => {
-	const mock = new IntercomMock(KEY);
-	const engine = new TestEngine({ nodeType: new Intercom(), credentialTypes: [new IntercomContactsApi()] });
-	beforeAll(async () => await mock.start());
-	afterAll(async () => await mock.stop());
-	beforeEach(() => {
-		mock.reset();
-		engine.setCredential('intercomContactsApi', { accessToken: KEY, region: 'us', baseUrl: mock.baseUrl });
-	});
+	const { mock, engine, parameters } = useVendor(intercomUnderTest());
 	const run = async (fields: INodeParameters) =>
-		await engine.run({
-			parameters: { resource: 'contact', operation: 'create', options: FAST, ...fields },
-			items: [{}],
-			onError: 'continueRegularOutput',
-		});
+		await engine.run({ parameters: parameters({ options: FAST, email: '', ...fields }), items: [{}], onError: 'continueRegularOutput' });
 
 	test('a lead (leads are not unique) is searched for by email and role, found, and not created twice', async () => {
 		mock.server.injectFault(STORED_THEN_504, { path: '/contacts', method: 'POST' });
@@ -154,11 +119,10 @@ describe('Intercom: a create whose answer was lost', () => {
 	});
 });
 
-test('Marketing Cloud: a create whose answer was lost is re-sent as it was, and merges into the same contact', async () => {
-	const sfmc = sfmcUnderTest();
-	await sfmc.start();
-	try {
-		sfmc.reset();
+describe('Marketing Cloud: a create whose answer was lost', () => {
+	const sfmc = useVendor(sfmcUnderTest());
+
+	test('is re-sent as it was, and merges into the same contact', async () => {
 		sfmc.server.injectFault(STORED_THEN_504, { path: sfmc.createPath, method: 'POST' });
 
 		const result = await sfmc.engine.run({ parameters: sfmc.parameters({ options: FAST }), items: [{ email: 'merge@example.com' }] });
@@ -168,20 +132,11 @@ test('Marketing Cloud: a create whose answer was lost is re-sent as it was, and 
 		expect(creates[1].rawBody).toBe(creates[0].rawBody);
 		expect(sfmc.contacts()).toBe(1);
 		expect(result.items.map((item) => item.json.contactKey)).toEqual(['merge@example.com']);
-	} finally {
-		await sfmc.stop();
-	}
+	});
 });
 
 describe('Voyado Engage: a create whose answer was lost', () => {
-	const mock = new VoyadoMock(KEY);
-	const engine = new TestEngine({ nodeType: new VoyadoEngage(), credentialTypes: [new VoyadoEngageApi()] });
-	beforeAll(async () => await mock.start());
-	afterAll(async () => await mock.stop());
-	beforeEach(() => {
-		mock.reset();
-		engine.setCredential('voyadoEngageApi', { tenant: 'acme', apiKey: KEY, baseUrlOverride: mock.baseUrl });
-	});
+	const { mock, engine, parameters } = useVendor(voyadoUnderTest());
 
 	test('a 409 to the re-send (the lookup missed it) is this item\'s own contact, output as created', async () => {
 		mock.server.injectFault(STORED_THEN_504, { path: '/api/v3/contacts', method: 'POST' });
@@ -191,10 +146,7 @@ describe('Voyado Engage: a create whose answer was lost', () => {
 			{ when: nth(2, (request) => request.path === '/api/v3/contacts/id') },
 		);
 
-		const result = await engine.run({
-			parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', options: FAST },
-			items: [{ email: 'voyado@example.com' }],
-		});
+		const result = await engine.run({ parameters: parameters({ options: FAST }), items: [{ email: 'voyado@example.com' }] });
 
 		expect(mock.contacts).toHaveLength(1);
 		expect(mock.requests('POST', '/api/v3/contacts')).toHaveLength(2);

@@ -45,14 +45,20 @@ export interface VendorUnderTest {
 	contacts: () => number;
 }
 
+/** A vendor with its own mock, for suites that steer the mock's vendor-specific behaviour. */
+export interface MockedVendor<M extends VendorMock> extends VendorUnderTest {
+	mock: M;
+}
+
 const unique = (values: string[]) => values.length - new Set(values).size;
 
 type VendorFacts = Omit<VendorUnderTest, 'engine' | 'server' | 'start' | 'stop' | 'reset'>;
 
 /** The parts every vendor shares: its mock's lifecycle, and a reset that also stores the credential. */
-function underTest(mock: VendorMock, engine: TestEngine, storeCredential: () => void, facts: VendorFacts): VendorUnderTest {
+function underTest<M extends VendorMock>(mock: M, engine: TestEngine, storeCredential: () => void, facts: VendorFacts): MockedVendor<M> {
 	return {
 		...facts,
+		mock,
 		engine,
 		server: mock.server,
 		start: async () => {
@@ -66,7 +72,7 @@ function underTest(mock: VendorMock, engine: TestEngine, storeCredential: () => 
 	};
 }
 
-export function loopsUnderTest(): VendorUnderTest {
+export function loopsUnderTest(): MockedVendor<LoopsMock> {
 	const key = ['loops', 'suite', process.pid].join('-');
 	registerSecrets([key]);
 	const mock = new LoopsMock(key);
@@ -86,7 +92,7 @@ export function loopsUnderTest(): VendorUnderTest {
 	});
 }
 
-export function intercomUnderTest(): VendorUnderTest {
+export function intercomUnderTest(): MockedVendor<IntercomMock> {
 	const token = ['intercom', 'suite', process.pid].join('-');
 	registerSecrets([token]);
 	const mock = new IntercomMock(token);
@@ -106,13 +112,14 @@ export function intercomUnderTest(): VendorUnderTest {
 	});
 }
 
-export function sfmcUnderTest(): VendorUnderTest {
+export function sfmcUnderTest(): MockedVendor<SfmcMock> {
 	const secret = ['sfmc', 'suite', 'secret', process.pid].join('-');
 	registerSecrets([secret]);
 	const mock = new SfmcMock('suite-client', secret);
 	const engine = new TestEngine({ nodeType: new SalesforceMarketingCloud(), credentialTypes: [new SalesforceMarketingCloudApi()] });
 	return {
 		name: 'Salesforce Marketing Cloud',
+		mock,
 		engine,
 		server: mock.server,
 		start: async () => {
@@ -153,7 +160,7 @@ export function sfmcUnderTest(): VendorUnderTest {
 	};
 }
 
-export function voyadoUnderTest(): VendorUnderTest {
+export function voyadoUnderTest(): MockedVendor<VoyadoMock> {
 	const key = ['voyado', 'suite', process.pid].join('-');
 	registerSecrets([key]);
 	const mock = new VoyadoMock(key);
@@ -171,6 +178,14 @@ export function voyadoUnderTest(): VendorUnderTest {
 		duplicates: () => unique(mock.contacts.map((contact) => String((contact.attributes as IDataObject).email))),
 		contacts: () => mock.contacts.length,
 	});
+}
+
+/** Registers the suite's hooks: the mock runs for the suite, each test gets a clean vendor and credential. */
+export function useVendor<V extends VendorUnderTest>(vendor: V): V {
+	beforeAll(async () => await vendor.start());
+	afterAll(async () => await vendor.stop());
+	beforeEach(() => vendor.reset());
+	return vendor;
 }
 
 export const allVendors = () => [loopsUnderTest(), intercomUnderTest(), sfmcUnderTest(), voyadoUnderTest()];
