@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contactResourceFields, executionSettingsFrom } from '../shared/commonFields';
-import { executePerItem } from '../shared/execute';
+import { routeContactOperation } from '../shared/router';
 import { INTERCOM_CREDENTIAL_TYPE, intercomApi } from './api';
-import { createContact } from './create';
-import { createContactFields } from './fields';
+import * as contact from './actions/contact';
 import { getCustomAttributes, getOwners } from './methods';
 
 export class Intercom implements INodeType {
@@ -27,10 +25,7 @@ export class Intercom implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: INTERCOM_CREDENTIAL_TYPE, required: true }],
-		properties: [
-			...contactResourceFields('Create a user or a lead in Intercom'),
-			...createContactFields,
-		],
+		properties: contact.description,
 	};
 
 	methods = {
@@ -38,10 +33,6 @@ export class Intercom implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem.call(
-			this,
-			async (itemIndex, run) => await createContact.call(this, itemIndex, run),
-			executionSettingsFrom(this, intercomApi),
-		);
+		return await routeContactOperation.call(this, contact.operations, intercomApi);
 	}
 }

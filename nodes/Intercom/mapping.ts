@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../shared/mapping';
 import type { ItemChecks } from '../shared/validation';
-import { ATTRIBUTE_TYPES, ROLES } from './fields';
+
+export const ROLES = ['user', 'lead'] as const;
+export const ATTRIBUTE_TYPES = ['boolean', 'date', 'float', 'integer', 'string'] as const;
 
 export interface CustomAttributeEntry {
 	name?: unknown;

@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contactResourceFields, executionSettingsFrom } from '../shared/commonFields';
-import { executePerItem } from '../shared/execute';
+import { routeContactOperation } from '../shared/router';
 import { LOOPS_CREDENTIAL_TYPE, loopsApi } from './api';
-import { createContact } from './create';
-import { createContactFields } from './fields';
+import * as contact from './actions/contact';
 import { getCustomProperties, getMailingLists } from './methods';
 
 export class Loops implements INodeType {
@@ -27,7 +25,7 @@ export class Loops implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: LOOPS_CREDENTIAL_TYPE, required: true }],
-		properties: [...contactResourceFields('Add a new contact to your Loops audience'), ...createContactFields],
+		properties: contact.description,
 	};
 
 	methods = {
@@ -35,10 +33,6 @@ export class Loops implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem.call(
-			this,
-			async (itemIndex, run) => await createContact.call(this, itemIndex, run),
-			executionSettingsFrom(this, loopsApi),
-		);
+		return await routeContactOperation.call(this, contact.operations, loopsApi);
 	}
 }

@@ -2,12 +2,21 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { toIdList, toIsoString } from '../shared/mapping';
 import type { ItemChecks } from '../shared/validation';
-import {
-	CUSTOM_PROPERTY_TYPES,
-	RESERVED_PROPERTY_NAMES,
-	STANDARD_FIELD_NAMES,
-	SUBSCRIPTION_CHOICES,
-} from './fields';
+
+/** Names that Loops reserves or that are standard fields, so never valid as custom properties. */
+export const RESERVED_PROPERTY_NAMES = ['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'];
+export const STANDARD_FIELD_NAMES = [
+	'email',
+	'firstName',
+	'lastName',
+	'source',
+	'subscribed',
+	'userGroup',
+	'userId',
+	'mailingLists',
+];
+export const SUBSCRIPTION_CHOICES = ['unchanged', 'subscribe', 'unsubscribe'] as const;
+export const CUSTOM_PROPERTY_TYPES = ['boolean', 'date', 'null', 'number', 'string'] as const;
 
 export interface CustomPropertyEntry {
 	key?: unknown;

@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contactResourceFields, executionSettingsFrom } from '../shared/commonFields';
-import { executePerItem } from '../shared/execute';
+import { routeContactOperation } from '../shared/router';
 import { SFMC_CREDENTIAL_TYPE, sfmcApi } from './api';
-import { createContact } from './create';
-import { createContactFields } from './fields';
+import * as contact from './actions/contact';
 import { getAttributeNames, getAttributeSetNames } from './methods';
 
 export class SalesforceMarketingCloud implements INodeType {
@@ -30,10 +28,7 @@ export class SalesforceMarketingCloud implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: SFMC_CREDENTIAL_TYPE, required: true }],
-		properties: [
-			...contactResourceFields('Create a contact in Contact Builder with its attribute sets'),
-			...createContactFields,
-		],
+		properties: contact.description,
 	};
 
 	methods = {
@@ -41,10 +36,6 @@ export class SalesforceMarketingCloud implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem.call(
-			this,
-			async (itemIndex, run) => await createContact.call(this, itemIndex, run),
-			executionSettingsFrom(this, sfmcApi),
-		);
+		return await routeContactOperation.call(this, contact.operations, sfmcApi);
 	}
 }

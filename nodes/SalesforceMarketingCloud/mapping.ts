@@ -15,7 +15,8 @@ import {
 	MOBILECONNECT_DEMOGRAPHICS,
 	MOBILEPUSH_DEMOGRAPHICS,
 } from './attributeSets';
-import { ATTRIBUTE_SETS_MODES } from './fields';
+
+export const ATTRIBUTE_SETS_MODES = ['fields', 'json'] as const;
 
 export interface SfmcValue {
 	name: string;

@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contactResourceFields, executionSettingsFrom } from '../shared/commonFields';
-import { executePerItem } from '../shared/execute';
+import { routeContactOperation } from '../shared/router';
 import { VOYADO_CREDENTIAL_TYPE, voyadoApi } from './api';
-import { createContact } from './create';
-import { createContactFields } from './fields';
+import * as contact from './actions/contact';
 import { getConsents, getStores } from './methods';
 
 export class VoyadoEngage implements INodeType {
@@ -27,10 +25,7 @@ export class VoyadoEngage implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: VOYADO_CREDENTIAL_TYPE, required: true }],
-		properties: [
-			...contactResourceFields('Create a contact, after checking it does not exist yet'),
-			...createContactFields,
-		],
+		properties: contact.description,
 	};
 
 	methods = {
@@ -38,10 +33,6 @@ export class VoyadoEngage implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executePerItem.call(
-			this,
-			async (itemIndex, run) => await createContact.call(this, itemIndex, run),
-			executionSettingsFrom(this, voyadoApi),
-		);
+		return await routeContactOperation.call(this, contact.operations, voyadoApi);
 	}
 }

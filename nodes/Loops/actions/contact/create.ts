@@ -1,20 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ifExistsFrom, itemSendOptions } from '../shared/commonFields';
-import { asItemError } from '../shared/execute';
-import type { ItemRun } from '../shared/execute';
-import type { SendOptions } from '../shared/transport';
+import { ifExistsFrom, itemSendOptions } from '../../../shared/commonFields';
+import { asItemError } from '../../../shared/execute';
+import type { ItemRun } from '../../../shared/execute';
+import type { SendOptions } from '../../../shared/transport';
 import {
 	answerFromLookup,
 	expectJsonObject,
 	httpStatusOf,
 	sendVendorRequest,
 	wasResentAfterUnknownOutcome,
-} from '../shared/transport';
-import { ItemChecks } from '../shared/validation';
-import { loopsApi } from './api';
-import type { LoopsContactInput } from './mapping';
-import { buildCreateContactBody } from './mapping';
+} from '../../../shared/transport';
+import { ItemChecks } from '../../../shared/validation';
+import { loopsApi } from '../../api';
+import type { LoopsContactInput } from '../../mapping';
+import { buildCreateContactBody } from '../../mapping';
+import { createContactFields } from './fields';
+
+/** Create: the fields of the vendor's create call. */
+export const description = createContactFields;
 
 function readInput(context: IExecuteFunctions, itemIndex: number): LoopsContactInput {
 	const mode = context.getNodeParameter('customPropertiesMode', itemIndex, 'none') as string;
@@ -66,7 +70,7 @@ const createdAnswer = (contact: IDataObject): IDataObject => ({ success: true, i
  * it the contact is looked up; if found, it is this item's created contact. A 409 to a re-send
  * means the same.
  */
-export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);

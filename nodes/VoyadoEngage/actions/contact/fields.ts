@@ -6,43 +6,9 @@ import {
 	showForCreate,
 	sortedByDisplayName,
 	transportOptionFields,
-} from '../shared/commonFields';
-import { voyadoApi } from './api';
-
-/** The contact fields that can be a contact type's key, and the find-contact parameter for each. */
-export const KEY_FIELDS = {
-	email: { label: 'Email', lookup: 'email' },
-	mobilePhone: { label: 'Mobile Phone', lookup: 'mobilePhone' },
-	externalId: { label: 'External ID', lookup: 'customKey' },
-	socialSecurityNumber: { label: 'Social Security Number', lookup: 'socialSecurityNumber' },
-} as const;
-export type KeyField = keyof typeof KEY_FIELDS;
-
-export const GENDERS = ['Female', 'Male', 'Other'] as const;
-
-/** Text fields of the payload, in the doc's terms. */
-export const TEXT_ATTRIBUTES: Array<[name: string, label: string]> = [
-	['firstName', 'First Name'],
-	['lastName', 'Last Name'],
-	['street', 'Street'],
-	['zipCode', 'Zip Code'],
-	['city', 'City'],
-	['careOf', 'Care Of'],
-	['lang', 'Language'],
-];
-
-/** Names the extra attributes may not use: standard fields, `country` (the doc: never send it) and response-only fields. */
-export const NOT_EXTRA_ATTRIBUTES = [
-	...Object.keys(KEY_FIELDS),
-	...TEXT_ATTRIBUTES.map(([name]) => name),
-	'contactType',
-	'countryCode',
-	'birthDay',
-	'gender',
-	'preferences',
-	'consents',
-];
-export const RESPONSE_ONLY_ATTRIBUTES = ['id', 'age', 'memberNumber', 'staff', 'currentStore', 'createdInStore', 'store', 'meta', 'attributes'];
+} from '../../../shared/commonFields';
+import { voyadoApi } from '../../api';
+import { KEY_FIELDS } from '../../mapping';
 
 const showFor = (mode: string) => ({ show: { ...showForCreate.show, extraAttributesMode: [mode] } });
 

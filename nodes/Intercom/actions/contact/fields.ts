@@ -7,12 +7,9 @@ import {
 	sortedByDisplayName,
 	transportOptionFields,
 	typedValueFields,
-} from '../shared/commonFields';
-import { intercomApi } from './api';
-import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from './regions';
-
-export const ROLES = ['user', 'lead'] as const;
-export const ATTRIBUTE_TYPES = ['boolean', 'date', 'float', 'integer', 'string'] as const;
+} from '../../../shared/commonFields';
+import { intercomApi } from '../../api';
+import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from '../../regions';
 
 const showFor = (mode: string) => ({
 	show: { ...showForCreate.show, customAttributesMode: [mode] },

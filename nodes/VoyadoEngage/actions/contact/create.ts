@@ -1,24 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { ifExistsFrom, itemSendOptions } from '../shared/commonFields';
-import type { IfExists } from '../shared/commonFields';
-import { asItemError } from '../shared/execute';
-import type { ItemRun } from '../shared/execute';
-import type { SendOptions, VendorResponse } from '../shared/transport';
+import { ifExistsFrom, itemSendOptions } from '../../../shared/commonFields';
+import type { IfExists } from '../../../shared/commonFields';
+import { asItemError } from '../../../shared/execute';
+import type { ItemRun } from '../../../shared/execute';
+import type { SendOptions, VendorResponse } from '../../../shared/transport';
 import {
 	answerFromLookup,
 	expectJsonObject,
 	httpStatusOf,
 	sendVendorRequest,
 	wasResentAfterUnknownOutcome,
-} from '../shared/transport';
-import { fieldRuleError, ItemChecks } from '../shared/validation';
-import { voyadoApi } from './api';
-import type { KeyField } from './fields';
-import { KEY_FIELDS } from './fields';
-import type { VoyadoContactInput, VoyadoCreateRequest } from './mapping';
-import { buildCreateContactRequest } from './mapping';
+} from '../../../shared/transport';
+import { fieldRuleError, ItemChecks } from '../../../shared/validation';
+import { voyadoApi } from '../../api';
+import type { KeyField, VoyadoContactInput, VoyadoCreateRequest } from '../../mapping';
+import { buildCreateContactRequest, KEY_FIELDS } from '../../mapping';
+import { createContactFields } from './fields';
+
+/** Create: the fields of the vendor's create call. */
+export const description = createContactFields;
 
 function readInput(context: IExecuteFunctions, itemIndex: number): VoyadoContactInput {
 	const parameter = (name: string, fallback: unknown) => context.getNodeParameter(name, itemIndex, fallback);
@@ -105,7 +107,7 @@ class VoyadoContacts {
  * recommends), create, and if a retry is needed after an unknown outcome, look up again first so
  * the retry never makes a second contact.
  */
-export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);

@@ -7,24 +7,8 @@ import {
 	sortedByDisplayName,
 	transportOptionFields,
 	typedValueFields,
-} from '../shared/commonFields';
-import { loopsApi } from './api';
-
-/** Names that Loops reserves or that are standard fields, so never valid as custom properties. */
-export const RESERVED_PROPERTY_NAMES = ['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'];
-export const STANDARD_FIELD_NAMES = [
-	'email',
-	'firstName',
-	'lastName',
-	'source',
-	'subscribed',
-	'userGroup',
-	'userId',
-	'mailingLists',
-];
-
-export const SUBSCRIPTION_CHOICES = ['unchanged', 'subscribe', 'unsubscribe'] as const;
-export const CUSTOM_PROPERTY_TYPES = ['boolean', 'date', 'null', 'number', 'string'] as const;
+} from '../../../shared/commonFields';
+import { loopsApi } from '../../api';
 
 /** Create Contact: the fields of POST /contacts/create, named as Loops names them. */
 export const createContactFields: INodeProperties[] = [

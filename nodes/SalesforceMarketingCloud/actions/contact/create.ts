@@ -1,15 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { itemSendOptions } from '../shared/commonFields';
-import type { ItemRun } from '../shared/execute';
-import { buildVendorApiError } from '../shared/errors';
-import { expectJsonObject, sendVendorRequest } from '../shared/transport';
-import type { VendorResponse } from '../shared/transport';
-import { ItemChecks } from '../shared/validation';
-import { sfmcApi } from './api';
-import { parseResultMessages } from './errors';
-import type { SfmcContactInput } from './mapping';
-import { buildCreateContactBody } from './mapping';
+import { itemSendOptions } from '../../../shared/commonFields';
+import type { ItemRun } from '../../../shared/execute';
+import { buildVendorApiError } from '../../../shared/errors';
+import { expectJsonObject, sendVendorRequest } from '../../../shared/transport';
+import type { VendorResponse } from '../../../shared/transport';
+import { ItemChecks } from '../../../shared/validation';
+import { sfmcApi } from '../../api';
+import { parseResultMessages } from '../../errors';
+import type { SfmcContactInput } from '../../mapping';
+import { buildCreateContactBody } from '../../mapping';
+import { createContactFields } from './fields';
+
+/** Create: the fields of the vendor's create call. */
+export const description = createContactFields;
 
 function readInput(context: IExecuteFunctions, itemIndex: number): SfmcContactInput {
 	const mode = context.getNodeParameter('attributeSetsMode', itemIndex, 'fields') as string;
@@ -60,7 +64,7 @@ function contactFromResponse(context: IExecuteFunctions, response: VendorRespons
  * Cloud merges a create into the contact with the same contactKey (isNewContactKey: false), so a
  * create whose answer was lost is sent again as it is: the re-send cannot make a second contact.
  */
-export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
 	const send = itemSendOptions(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject, run, sfmcApi);
 	const body = buildCreateContactBody(check, readInput(this, itemIndex));

@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showForCreate, sortedByDisplayName, transportOptionFields } from '../shared/commonFields';
-import { sfmcApi } from './api';
-import type { AttributeDefinition } from './attributeSets';
-import { DOCUMENTED_SETS } from './attributeSets';
-
-export const ATTRIBUTE_SETS_MODES = ['fields', 'json'] as const;
+import { showForCreate, sortedByDisplayName, transportOptionFields } from '../../../shared/commonFields';
+import { sfmcApi } from '../../api';
+import type { AttributeDefinition } from '../../attributeSets';
+import { DOCUMENTED_SETS } from '../../attributeSets';
 
 function attributeField(attribute: AttributeDefinition): INodeProperties {
 	if (attribute.type === 'boolean') {

@@ -1,22 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ifExistsFrom, itemSendOptions } from '../shared/commonFields';
-import { asItemError } from '../shared/execute';
-import type { ItemRun } from '../shared/execute';
-import type { SendOptions } from '../shared/transport';
+import { ifExistsFrom, itemSendOptions } from '../../../shared/commonFields';
+import { asItemError } from '../../../shared/execute';
+import type { ItemRun } from '../../../shared/execute';
+import type { SendOptions } from '../../../shared/transport';
 import {
 	answerFromLookup,
 	expectJsonObject,
 	httpStatusOf,
 	sendVendorRequest,
 	wasResentAfterUnknownOutcome,
-} from '../shared/transport';
-import { ItemChecks } from '../shared/validation';
-import { intercomApi } from './api';
-import type { IntercomContactInput } from './mapping';
-import { buildCreateContactBody } from './mapping';
-import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from './regions';
+} from '../../../shared/transport';
+import { ItemChecks } from '../../../shared/validation';
+import { intercomApi } from '../../api';
+import type { IntercomContactInput } from '../../mapping';
+import { buildCreateContactBody } from '../../mapping';
+import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from '../../regions';
+import { createContactFields } from './fields';
+
+/** Create: the fields of the vendor's create call. */
+export const description = createContactFields;
 
 function readInput(context: IExecuteFunctions, itemIndex: number): IntercomContactInput {
 	const mode = context.getNodeParameter('customAttributesMode', itemIndex, 'none') as string;
@@ -114,7 +118,7 @@ async function findCreatedContact(
  * A create whose answer was lost is looked up before it is sent again, and a 409 to a re-send names
  * this item's own contact: either way the output is that contact, as created.
  */
-export async function createContact(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { executionSettingsFrom } from './commonFields';
+import type { ItemRun } from './execute';
+import { executePerItem } from './execute';
+import type { VendorApi } from './transport';
+
+/** One operation of a resource: its fields, and what it does for one item. */
+export interface ContactOperation {
+	description: INodeProperties[];
+	execute: (this: IExecuteFunctions, itemIndex: number, run: ItemRun) => Promise<IDataObject>;
+}
+
+/**
+ * Every node's execute: the chosen Contact operation runs for each item through the shared loop
+ * (parallel, paced, one output per input, Continue On Fail).
+ */
+export async function routeContactOperation(
+	this: IExecuteFunctions,
+	operations: Record<string, ContactOperation>,
+	api: VendorApi,
+): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const action = resource === 'contact' && Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+	if (!action) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+	return await executePerItem.call(
+		this,
+		async (itemIndex, run) => await action.execute.call(this, itemIndex, run),
+		executionSettingsFrom(this, api),
+	);
+}
