@@ -48,15 +48,17 @@ async function openNode(page, baseUrl, workflowId, nodeName) {
 async function dropdownOptions(page, panel, label, screenshotPath) {
 	const item = panel.locator('.parameter-item').filter({ has: page.getByText(label, { exact: true }) }).last();
 	await item.scrollIntoViewIfNeeded();
-	const combobox = item.locator('input[role="combobox"]').first();
-	await combobox.click();
-	// Only the list this combobox opened: another dropdown's list may still be in the page.
-	const options = page.locator(`[id="${await combobox.getAttribute('aria-controls')}"] .el-select-dropdown__item`);
+	// Click the select itself: a multi-select's inputs are covered by its tag area.
+	const select = item.locator('.el-select').first();
+	await select.click();
+	// Only the list this select opened: another dropdown's list may still be in the page.
+	const listId = await item.locator('[role="combobox"]').first().getAttribute('aria-controls');
+	const options = page.locator(`[id="${listId}"] .el-select-dropdown__item`);
 	await options.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
 	const names = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
 	await page.screenshot({ path: screenshotPath });
 	// Close it again (a multi-select's list can cover its own input: then Escape does it).
-	await combobox.click({ timeout: 2_000 }).catch(async () => await page.keyboard.press('Escape'));
+	await select.click({ timeout: 2_000 }).catch(async () => await page.keyboard.press('Escape'));
 	return names;
 }
 
