@@ -97,3 +97,57 @@ describe.each(allVendors().map((vendor) => [vendor.name, vendor] as const))('%s 
 		expect(vendor.contacts()).toBe(0);
 	}, 20000);
 });
+
+const withLifecycle = allVendors().flatMap((vendor) => (vendor.lifecycle ?? []).map((operation) => [`${vendor.name} ${operation.operation}`, vendor, operation] as const));
+
+describe.each(withLifecycle)('%s under faults', (_name, vendor, operation) => {
+	beforeAll(async () => await vendor.start());
+	afterAll(async () => await vendor.stop());
+	beforeEach(() => vendor.reset());
+
+	const items = (label: string): IDataObject[] =>
+		Array.from({ length: ITEMS }, (_, i) => ({ email: `${operation.operation}-${label.replace(/\W+/g, '-')}-${i}@example.com` }));
+
+	function attemptsPerItem(): number[] {
+		const counts = new Map<string, number>();
+		for (const request of vendor.server.requestsTo(operation.method, operation.path)) {
+			counts.set(operation.itemOf(request), (counts.get(operation.itemOf(request)) ?? 0) + 1);
+		}
+		return [...counts.values()];
+	}
+
+	async function runWith(fault: MockReply, times: number, label: string) {
+		const input = items(label);
+		operation.seed?.(input.map((item) => String(item.email)));
+		vendor.server.injectFault(fault, { path: operation.path, method: operation.method, times });
+		const result = await vendor.engine.run({ parameters: operation.parameters({ options: OPTIONS }), items: input, onError: 'continueRegularOutput' });
+		return { input, result };
+	}
+
+	test.each(FAULTS.filter((fault) => !fault.vendors || fault.vendors.includes(vendor.name)).map((fault) => [fault.name, fault] as const))(
+		'%s: every item ends as one output or one error, each contact stored once, attempts bounded',
+		async (_fault, fault) => {
+			const hits = 2;
+			const { input, result } = await runWith(fault.reply(vendor), hits, fault.name);
+
+			expect(result.status).toBe('success');
+			expect(result.items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+			const outputs = result.items.filter((item) => operation.isOutput(item.json));
+			const errors = result.items.filter((item) => typeof item.json.error === 'string');
+			expect(outputs.length + errors.length).toBe(ITEMS);
+			expect(errors).toHaveLength(fault.outcome === 'recovers' ? 0 : hits);
+			expect(vendor.duplicates()).toBe(0);
+			// Update and Get never create; Create or Update makes exactly the contacts it reports.
+			expect(vendor.contacts()).toBe(operation.creates ? outputs.length : ITEMS);
+			expect(Math.max(...attemptsPerItem())).toBeLessThanOrEqual(MAX_ATTEMPTS);
+		},
+		20000,
+	);
+
+	test('a fault that never clears: every item fails after exactly the configured attempts', async () => {
+		await runWith({ status: 503, body: { message: 'Service unavailable' } }, 1000, 'down');
+
+		expect(attemptsPerItem()).toEqual(Array.from({ length: ITEMS }, () => MAX_ATTEMPTS));
+		expect(vendor.contacts()).toBe(operation.creates ? 0 : ITEMS);
+	}, 20000);
+});

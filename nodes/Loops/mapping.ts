@@ -17,6 +17,8 @@ export const STANDARD_FIELD_NAMES = [
 ];
 export const SUBSCRIPTION_CHOICES = ['unchanged', 'subscribe', 'unsubscribe'] as const;
 export const CUSTOM_PROPERTY_TYPES = ['boolean', 'date', 'null', 'number', 'string'] as const;
+/** Standard fields Update and Create or Update may clear (Loops resets a value sent as null). */
+export const CLEARABLE_FIELD_NAMES = ['firstName', 'lastName', 'source', 'userGroup'] as const;
 
 export interface CustomPropertyEntry {
 	key?: unknown;
@@ -34,6 +36,8 @@ export interface LoopsContactInput {
 	customPropertiesMode: string;
 	customProperties: { property?: CustomPropertyEntry[] };
 	customPropertiesJson: unknown;
+	/** Update and Create or Update only. */
+	fieldsToClear?: unknown;
 }
 
 const TEXT_FIELDS: Array<[name: string, label: string]> = [
@@ -112,18 +116,20 @@ function mailingListIds(check: ItemChecks, field: string, value: unknown): strin
 	return toIdList(value).map((id) => check.requiredString(field, id).trim());
 }
 
-/**
- * The body of POST /contacts/create for one item, after every rule Loops documents has been
- * checked. Unset fields are left out; `subscribed` is only sent when the user chose a value.
- */
-export function buildCreateContactBody(
-	check: ItemChecks,
-	input: LoopsContactInput,
-): IDataObject {
-	const email = check.requiredString('Email', input.email).trim();
-	check.email('Email', email);
-	const body: IDataObject = { email };
+/** The key Loops matches a contact on, checked: a plausible email, or a user ID. */
+export function checkedEmail(check: ItemChecks, field: string, value: unknown): string {
+	const email = check.requiredString(field, value).trim();
+	check.email(field, email);
+	return email;
+}
 
+/**
+ * The contact's data for one item (everything but the key), after every rule Loops documents has
+ * been checked. Unset fields are left out; `subscribed` is only sent when the user chose a value;
+ * Fields to Clear go as null (Loops resets them).
+ */
+export function buildContactData(check: ItemChecks, input: Omit<LoopsContactInput, 'email'>): IDataObject {
+	const body: IDataObject = {};
 	const fields = input.additionalFields;
 	for (const [name, label] of TEXT_FIELDS) {
 		const value = check.optionalString(label, fields[name]);
@@ -151,5 +157,22 @@ export function buildCreateContactBody(
 			: mode === 'json'
 				? propertiesFromJson(check, input.customPropertiesJson)
 				: {};
+
+	for (const name of clearedFields(check, input.fieldsToClear)) {
+		if (body[name] !== undefined) check.fail('Fields to Clear', `"${name}" is both given a value and cleared`);
+		body[name] = null;
+	}
 	return { ...body, ...properties };
+}
+
+function clearedFields(check: ItemChecks, value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const names = Array.isArray(value) ? value : toIdList(value);
+	const allowed = CLEARABLE_FIELD_NAMES;
+	return names.map((name) => check.oneOf('Fields to Clear', name, allowed));
+}
+
+/** The body of POST /contacts/create for one item: the email, then the contact's data. */
+export function buildCreateContactBody(check: ItemChecks, input: LoopsContactInput): IDataObject {
+	return { email: checkedEmail(check, 'Email', input.email), ...buildContactData(check, input) };
 }

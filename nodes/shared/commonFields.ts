@@ -6,8 +6,29 @@ import type { SendOptions, VendorApi } from './transport';
 import { ItemChecks } from './validation';
 import { WaitBudget } from './waitBudget';
 
-/** Resource "Contact", operation "Create": room for more operations later. */
-export function contactResourceFields(createDescription: string): INodeProperties[] {
+/** One entry of the Operation dropdown, as it appears in the node panel and to AI agents. */
+export interface OperationOption {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+}
+
+/** The four Contact operations, worded the n8n way; each vendor passes those it offers. */
+export const CONTACT_OPERATIONS = {
+	create: (description: string): OperationOption => ({ name: 'Create', value: 'create', action: 'Create a contact', description }),
+	upsert: (): OperationOption => ({
+		name: 'Create or Update',
+		value: 'upsert',
+		action: 'Create or update a contact',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
+	}),
+	get: (description: string): OperationOption => ({ name: 'Get', value: 'get', action: 'Get a contact', description }),
+	update: (description: string): OperationOption => ({ name: 'Update', value: 'update', action: 'Update a contact', description }),
+};
+
+/** Resource "Contact" and its Operation dropdown (options in the editor's alphabetical order). */
+export function contactResourceFields(operations: OperationOption[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Resource',
@@ -23,11 +44,36 @@ export function contactResourceFields(createDescription: string): INodePropertie
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: ['contact'] } },
-			options: [{ name: 'Create', value: 'create', action: 'Create a contact', description: createDescription }],
+			options: [...operations].sort((a, b) => a.name.localeCompare(b.name)),
 			default: 'create',
 		},
 	];
 }
+
+/** displayOptions for fields of the given Contact operations, with further conditions if any. */
+export function showFor(operations: string[], also: Record<string, Array<string | boolean>> = {}): INodeProperties['displayOptions'] {
+	return { show: { resource: ['contact'], operation: operations, ...also } };
+}
+
+/** What Create or Update did, added to the vendor's contact. */
+export type UpsertOutcome = 'created' | 'updated';
+
+export function withOutcome(contact: IDataObject, outcome: UpsertOutcome): IDataObject {
+	return { ...contact, outcome };
+}
+
+/** Options > If Not Found, for Get. */
+export const ifNotFoundOption: INodeProperties = {
+	displayName: 'If Not Found',
+	name: 'ifNotFound',
+	type: 'options',
+	options: [
+		{ name: 'Fail', value: 'fail', description: 'Stop with an error (or give an error item with Continue On Fail)' },
+		{ name: 'Return an Empty Item', value: 'empty', description: 'Output an item with no fields, so the workflow goes on' },
+	],
+	default: 'fail',
+	description: 'What to do when no contact matches',
+};
 
 /**
  * The Value fields of a typed name/value row (custom properties, custom attributes): one per
@@ -64,7 +110,12 @@ export function typedValueFields(numberTypes: string[], dateDescription?: string
 }
 
 /** A None / Using Fields Below / Using JSON switch for the vendor's own extra fields. */
-export function fieldsOrJsonModeField(displayName: string, name: string, description: string): INodeProperties {
+export function fieldsOrJsonModeField(
+	displayName: string,
+	name: string,
+	description: string,
+	displayOptions: INodeProperties['displayOptions'] = showForCreate,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -77,12 +128,25 @@ export function fieldsOrJsonModeField(displayName: string, name: string, descrip
 		],
 		default: 'none',
 		description,
-		displayOptions: showForCreate,
+		displayOptions,
 	};
 }
 
 /** displayOptions for the fields of Contact > Create. */
 export const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
+
+export type IfNotFound = 'fail' | 'empty';
+
+/** Options > If Not Found, checked before anything is sent. */
+export function ifNotFoundFrom(check: ItemChecks, options: IDataObject): IfNotFound {
+	return check.oneOf('Options > If Not Found', options.ifNotFound ?? 'fail', ['fail', 'empty'] as const);
+}
+
+/** What Get outputs when nothing matched: an empty item if the user chose it, else the error. */
+export function notFound(check: ItemChecks, ifNotFound: IfNotFound, field: string, what: string): IDataObject {
+	if (ifNotFound === 'empty') return {};
+	return check.fail(field, `no contact found with ${what}`, 'Check the value, or set Options > If Not Found to Return an Empty Item.');
+}
 
 export const IF_EXISTS_CHOICES = ['fail', 'returnExisting'] as const;
 export type IfExists = (typeof IF_EXISTS_CHOICES)[number];

@@ -40,9 +40,28 @@ export interface VendorUnderTest {
 	isContact: (json: IDataObject) => boolean;
 	/** Which input item a create request carried (by its email or key). */
 	itemOf: (request: RecordedRequest) => string;
+	/** Its Create or Update, Update and Get, where the node has them. */
+	lifecycle?: OperationUnderTest[];
 	/** Contacts the mock holds that were created more than once (should be none). */
 	duplicates: () => number;
 	contacts: () => number;
+}
+
+/**
+ * One lifecycle operation as the fault suite sees it: the node's parameters (the item's `email`
+ * from $json), the request the faults hit, the contacts that must exist first, what a good output
+ * is, and whether the operation may create contacts.
+ */
+export interface OperationUnderTest {
+	operation: string;
+	parameters: (extra?: INodeParameters) => INodeParameters;
+	method: string;
+	path: string;
+	/** Makes contacts with these emails exist before the run (Update, Get). */
+	seed?: (emails: string[]) => void;
+	isOutput: (json: IDataObject) => boolean;
+	itemOf: (request: RecordedRequest) => string;
+	creates: boolean;
 }
 
 /** A vendor with its own mock, for suites that steer the mock's vendor-specific behaviour. */
@@ -72,6 +91,43 @@ function underTest<M extends VendorMock>(mock: M, engine: TestEngine, storeCrede
 	};
 }
 
+function loopsLifecycle(mock: LoopsMock): OperationUnderTest[] {
+	const base = { resource: 'contact' };
+	const seed = (emails: string[]) => emails.forEach((email, i) => mock.contacts.push({ id: `clseed${i}`, email }));
+	const emailInBody = (request: RecordedRequest) => String((request.body as IDataObject)?.email);
+	return [
+		{
+			operation: 'upsert',
+			parameters: (extra = {}) => ({ ...base, operation: 'upsert', email: '={{ $json.email }}', ...extra }),
+			method: 'PUT',
+			path: '/api/v1/contacts/update',
+			isOutput: (json) => json.success === true && (json.outcome === 'created' || json.outcome === 'updated'),
+			itemOf: emailInBody,
+			creates: true,
+		},
+		{
+			operation: 'update',
+			parameters: (extra = {}) => ({ ...base, operation: 'update', findBy: 'email', email: '={{ $json.email }}', additionalFields: { source: 'faults' }, ...extra }),
+			method: 'PUT',
+			path: '/api/v1/contacts/update',
+			seed,
+			isOutput: (json) => json.success === true && typeof json.id === 'string',
+			itemOf: emailInBody,
+			creates: false,
+		},
+		{
+			operation: 'get',
+			parameters: (extra = {}) => ({ ...base, operation: 'get', findBy: 'email', email: '={{ $json.email }}', ...extra }),
+			method: 'GET',
+			path: '/api/v1/contacts/find',
+			seed,
+			isOutput: (json) => typeof json.id === 'string' && typeof json.email === 'string',
+			itemOf: (request) => request.query.email,
+			creates: false,
+		},
+	];
+}
+
 export function loopsUnderTest(): MockedVendor<LoopsMock> {
 	const key = ['loops', 'suite', process.pid].join('-');
 	registerSecrets([key]);
@@ -89,6 +145,7 @@ export function loopsUnderTest(): MockedVendor<LoopsMock> {
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => contact.email)),
 		contacts: () => mock.contacts.length,
+		lifecycle: loopsLifecycle(mock),
 	});
 }
 

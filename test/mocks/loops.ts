@@ -4,7 +4,7 @@ import { VendorMock } from './server';
 export interface LoopsContact {
 	id: string;
 	email: string;
-	userId?: string;
+	userId?: string | null;
 	[property: string]: unknown;
 }
 
@@ -15,12 +15,30 @@ const ROUTES: Record<string, string[]> = {
 	'/contacts/properties': ['GET', 'POST'],
 	'/contacts/find': ['GET'],
 	'/contacts/create': ['POST'],
+	'/contacts/update': ['PUT'],
 };
+
+/** What /contacts/find shows of a contact: every standard field (null when unset) and its custom properties. */
+function asFound(contact: LoopsContact): LoopsContact {
+	return {
+		firstName: null,
+		lastName: null,
+		source: 'API',
+		subscribed: true,
+		userGroup: null,
+		userId: null,
+		mailingLists: {},
+		optInStatus: null,
+		...contact,
+	};
+}
 
 /**
  * Loops as ../shared/specs/intercom-and-loops.md section 2.8 describes it: Bearer key check (401
  * with the documented body), 400 for a missing or invalid email, 409 for a taken email or userId
- * (no id in the body), 405 for a wrong method, a 10/s token bucket with x-ratelimit-* headers and
+ * (no id in the body), 405 for a wrong method, PUT /contacts/update as contact-lifecycle.md 2.1
+ * describes it (matches on email or userId, creates when missing, null resets a value; a 409 when
+ * the two keys name different contacts, the spec's unverified reading), a 10/s token bucket with x-ratelimit-* headers and
  * 429, and the lookup endpoints the node's dropdowns and credential test use.
  */
 export class LoopsMock extends VendorMock {
@@ -101,11 +119,45 @@ export class LoopsMock extends VendorMock {
 				const found = this.contacts.filter(
 					(contact) => (email !== undefined && contact.email === email) || (userId !== undefined && contact.userId === userId),
 				);
-				return { status: 200, body: found };
+				return { status: 200, body: found.map(asFound) };
 			}
+			case '/contacts/update':
+				return this.update(request);
 			default:
 				return this.create(request);
 		}
+	}
+
+	private update(request: RecordedRequest): MockReply {
+		const body = request.body as Record<string, unknown> | undefined;
+		if (!body || typeof body !== 'object' || (body.email === undefined && body.userId === undefined)) {
+			return { status: 400, body: { success: false, message: 'Email or userId is required.' } };
+		}
+		const byEmail = this.contacts.find((contact) => body.email !== undefined && contact.email === body.email);
+		const byUserId = this.contacts.find((contact) => body.userId !== undefined && contact.userId === body.userId);
+		if (byEmail && byUserId && byEmail !== byUserId) {
+			return { status: 409, body: { success: false, message: 'Email or userId is already on list.' } };
+		}
+		const target = byEmail ?? byUserId;
+		if (!target) {
+			if (typeof body.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email)) {
+				return { status: 400, body: { success: false, message: 'Invalid email address.' } };
+			}
+			const fresh = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
+			const id = `clmock${String(this.nextId++).padStart(6, '0')}`;
+			this.contacts.push({ ...(fresh as Omit<LoopsContact, 'id'>), id, email: body.email });
+			return { status: 200, body: { success: true, id } };
+		}
+		for (const [key, value] of Object.entries(body)) {
+			if (key === 'mailingLists' && value && typeof value === 'object') {
+				target.mailingLists = { ...(target.mailingLists as object), ...(value as object) };
+			} else if (value === null) {
+				delete target[key];
+			} else {
+				target[key] = value;
+			}
+		}
+		return { status: 200, body: { success: true, id: target.id } };
 	}
 
 	private create(request: RecordedRequest): MockReply {

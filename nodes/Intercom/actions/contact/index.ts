@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { contactResourceFields } from '../../../shared/commonFields';
+import { CONTACT_OPERATIONS, contactResourceFields } from '../../../shared/commonFields';
 import type { ContactOperation } from '../../../shared/router';
 import * as create from './create';
 
@@ -9,6 +9,6 @@ export const operations: Record<string, ContactOperation> = { create };
 
 /** Resource, Operation, then each operation's own fields (shown for it alone). */
 export const description: INodeProperties[] = [
-	...contactResourceFields('Create a user or a lead in Intercom'),
+	...contactResourceFields([CONTACT_OPERATIONS.create('Create a user or a lead in Intercom')]),
 	...create.description,
 ];

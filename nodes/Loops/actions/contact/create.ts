@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ifExistsFrom, itemSendOptions } from '../../../shared/commonFields';
 import { asItemError } from '../../../shared/execute';
 import type { ItemRun } from '../../../shared/execute';
-import type { SendOptions } from '../../../shared/transport';
 import {
 	answerFromLookup,
 	expectJsonObject,
@@ -13,53 +12,12 @@ import {
 } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { loopsApi } from '../../api';
-import type { LoopsContactInput } from '../../mapping';
+import { findByEitherKey } from '../../find';
 import { buildCreateContactBody } from '../../mapping';
-import { createContactFields } from './fields';
+import { createContactFields, readContactInput } from './fields';
 
 /** Create: the fields of the vendor's create call. */
 export const description = createContactFields;
-
-function readInput(context: IExecuteFunctions, itemIndex: number): LoopsContactInput {
-	const mode = context.getNodeParameter('customPropertiesMode', itemIndex, 'none') as string;
-	return {
-		email: context.getNodeParameter('email', itemIndex),
-		additionalFields: context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
-		customPropertiesMode: mode,
-		customProperties:
-			mode === 'fields'
-				? (context.getNodeParameter('customProperties', itemIndex, {}) as LoopsContactInput['customProperties'])
-				: {},
-		customPropertiesJson: mode === 'json' ? context.getNodeParameter('customPropertiesJson', itemIndex, '{}') : undefined,
-	};
-}
-
-interface FoundContact {
-	contact: IDataObject;
-	matchedOn: 'email' | 'userId';
-}
-
-/** The contact with this body's email, else its user ID (Loops' two unique keys), via /contacts/find. */
-async function findContact(
-	this: IExecuteFunctions,
-	body: IDataObject,
-	itemIndex: number,
-	send: SendOptions,
-): Promise<FoundContact | undefined> {
-	const lookups: Array<FoundContact['matchedOn']> = body.userId !== undefined ? ['email', 'userId'] : ['email'];
-	for (const key of lookups) {
-		const { body: found } = await sendVendorRequest.call(
-			this,
-			loopsApi,
-			{ method: 'GET', url: '/contacts/find', qs: { [key]: body[key] } },
-			itemIndex,
-			send,
-		);
-		const contact = Array.isArray(found) ? (found[0] as IDataObject | undefined) : undefined;
-		if (contact) return { contact, matchedOn: key };
-	}
-	return undefined;
-}
 
 /** What Loops answers to a create, for a contact this item's own earlier attempt created. */
 const createdAnswer = (contact: IDataObject): IDataObject => ({ success: true, id: contact.id });
@@ -75,9 +33,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const send = itemSendOptions(check, options, run, loopsApi);
-	const body = buildCreateContactBody(check, readInput(this, itemIndex));
+	const body = buildCreateContactBody(check, readContactInput(this, itemIndex));
 	const beforeRetry = async () => {
-		const found = await findContact.call(this, body, itemIndex, send);
+		const found = await findByEitherKey.call(this, body, itemIndex, send);
 		return found ? answerFromLookup(createdAnswer(found.contact)) : undefined;
 	};
 
@@ -98,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	}
 	const resent = wasResentAfterUnknownOutcome(conflict);
 	if (!resent && ifExists !== 'returnExisting') throw asItemError(this.getNode(), conflict, itemIndex);
-	const found = await findContact.call(this, body, itemIndex, send);
+	const found = await findByEitherKey.call(this, body, itemIndex, send);
 	if (resent) {
 		if (found) return createdAnswer(found.contact);
 		if (ifExists !== 'returnExisting') throw asItemError(this.getNode(), conflict, itemIndex);

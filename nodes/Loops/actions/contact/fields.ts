@@ -1,198 +1,309 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	fieldsOrJsonModeField,
 	ifContactExistsOption,
-	showForCreate,
+	showFor,
 	sortedByDisplayName,
 	transportOptionFields,
 	typedValueFields,
 } from '../../../shared/commonFields';
 import { loopsApi } from '../../api';
+import type { LoopsContactInput } from '../../mapping';
+import type { ItemChecks } from '../../../shared/validation';
+import type { LoopsKey } from '../../find';
+import { checkedEmail, CLEARABLE_FIELD_NAMES } from '../../mapping';
 
-/** Create Contact: the fields of POST /contacts/create, named as Loops names them. */
-export const createContactFields: INodeProperties[] = [
-	{
+/** The contact's email, the key Loops matches on (Create, Create or Update). */
+export function emailField(operations: string[], description: string): INodeProperties {
+	return {
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
 		placeholder: 'e.g. nathan@example.com',
 		required: true,
 		default: '',
-		description: "The contact's email address. Loops refuses a second contact with the same email.",
-		displayOptions: showForCreate,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showForCreate,
-		options: [
-			{
-				displayName: 'Add to Mailing List Names or IDs',
-				name: 'addToMailingLists',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getMailingLists' },
-				default: [],
-				description:
-					'Mailing lists to subscribe the contact to (by expression: a list of IDs or IDs separated by commas). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				description: "The contact's first name",
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				description: "The contact's last name",
-			},
-			{
-				displayName: 'Remove From Mailing List Names or IDs',
-				name: 'removeFromMailingLists',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getMailingLists' },
-				default: [],
-				description:
-					'Mailing lists to unsubscribe the contact from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'string',
-				default: '',
-				description: 'Where the contact came from, shown in Loops instead of the default "API"',
-			},
-			{
-				displayName: 'Subscribed',
-				name: 'subscribed',
-				type: 'options',
-				options: [
-					{
-						name: 'Leave Unchanged',
-						value: 'unchanged',
-						description: 'Do not send it: Loops subscribes new contacts by default',
-					},
-					{
-						name: 'Subscribe',
-						value: 'subscribe',
-						description: 'Send subscribed = true',
-					},
-					{
-						name: 'Unsubscribe',
-						value: 'unsubscribe',
-						description: 'Send subscribed = false: the contact gets no campaign or workflow emails',
-					},
-				],
-				default: 'unchanged',
-				description:
-					'Whether the contact receives campaign and workflow emails. Loops recommends leaving this out unless you mean to unsubscribe or re-subscribe.',
-			},
-			{
-				displayName: 'User Group',
-				name: 'userGroup',
-				type: 'string',
-				default: '',
-				description: 'A group to segment users when sending emails. A contact can be in one group only.',
-			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				description: 'A unique user ID, for example from your own application',
-			},
-		],
-	},
-	fieldsOrJsonModeField(
-		'Custom Properties',
-		'customPropertiesMode',
-		'Custom contact properties to set. They must already exist in Loops (Audience > Contact properties).',
-	),
-	{
-		displayName: 'Properties',
-		name: 'customProperties',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Property',
-		default: {},
-		displayOptions: {
-			show: { resource: ['contact'], operation: ['create'], customPropertiesMode: ['fields'] },
+		description,
+		displayOptions: showFor(operations),
+	};
+}
+
+export const FIND_BY = ['email', 'userId'] as const;
+
+/** How Update and Get find the contact: by email or by user ID, Loops' two unique keys. */
+export function findByFields(operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Find Contact By',
+			name: 'findBy',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Email', value: 'email' },
+				{ name: 'User ID', value: 'userId' },
+			],
+			default: 'email',
+			description: 'Which of its unique keys identifies the contact',
+			displayOptions: showFor(operations),
 		},
-		options: [
-			{
-				displayName: 'Property',
-				name: 'property',
-				values: [
-					{
-						displayName: 'Name or ID',
-						name: 'key',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomProperties' },
-						default: '',
-						description:
-							'The property\'s API name (e.g. planName). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'Boolean', value: 'boolean' },
-							{ name: 'Date', value: 'date' },
-							{
-								name: 'Empty (Reset to No Value)',
-								value: 'null',
-								description: 'Send null, which clears the property in Loops',
-							},
-							{ name: 'Number', value: 'number' },
-							{ name: 'String', value: 'string' },
-						],
-						default: 'string',
-						description: 'The property\'s type in Loops (the dropdown shows it after each name)',
-					},
-					...typedValueFields(
-						['number'],
-						'Sent as YYYY-MM-DD for a date without time, otherwise as an ISO date-time in UTC (YYYY-MM-DDTHH:MM:SS.sssZ). Unix timestamps in seconds or milliseconds are converted.',
-					),
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Properties (JSON)',
-		name: 'customPropertiesJson',
-		type: 'json',
-		default: '{\n  "planName": "pro"\n}',
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. nathan@example.com',
+			required: true,
+			default: '',
+			description: "The contact's email address",
+			displayOptions: showFor(operations, { findBy: ['email'] }),
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "The contact's user ID, as set in Loops",
+			displayOptions: showFor(operations, { findBy: ['userId'] }),
+		},
+	];
+}
+
+const CLEARABLE_LABELS: Record<(typeof CLEARABLE_FIELD_NAMES)[number], string> = {
+	firstName: 'First Name',
+	lastName: 'Last Name',
+	source: 'Source',
+	userGroup: 'User Group',
+};
+
+/** The contact's data: standard fields, mailing lists and custom properties, for Create, Create or Update and Update. */
+export function contactDataFields(operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: showFor(operations),
+			options: [
+				{
+					displayName: 'Add to Mailing List Names or IDs',
+					name: 'addToMailingLists',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getMailingLists' },
+					default: [],
+					description:
+						'Mailing lists to subscribe the contact to (by expression: a list of IDs or IDs separated by commas). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'First Name',
+					name: 'firstName',
+					type: 'string',
+					default: '',
+					description: "The contact's first name",
+				},
+				{
+					displayName: 'Last Name',
+					name: 'lastName',
+					type: 'string',
+					default: '',
+					description: "The contact's last name",
+				},
+				{
+					displayName: 'Remove From Mailing List Names or IDs',
+					name: 'removeFromMailingLists',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getMailingLists' },
+					default: [],
+					description:
+						'Mailing lists to unsubscribe the contact from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Source',
+					name: 'source',
+					type: 'string',
+					default: '',
+					description: 'Where the contact came from, shown in Loops instead of the default "API"',
+				},
+				{
+					displayName: 'Subscribed',
+					name: 'subscribed',
+					type: 'options',
+					options: [
+						{
+							name: 'Leave Unchanged',
+							value: 'unchanged',
+							description: 'Do not send it: Loops subscribes new contacts by default',
+						},
+						{
+							name: 'Subscribe',
+							value: 'subscribe',
+							description: 'Send subscribed = true',
+						},
+						{
+							name: 'Unsubscribe',
+							value: 'unsubscribe',
+							description: 'Send subscribed = false: the contact gets no campaign or workflow emails',
+						},
+					],
+					default: 'unchanged',
+					description:
+						'Whether the contact receives campaign and workflow emails. Loops recommends leaving this out unless you mean to unsubscribe or re-subscribe.',
+				},
+				{
+					displayName: 'User Group',
+					name: 'userGroup',
+					type: 'string',
+					default: '',
+					description: 'A group to segment users when sending emails. A contact can be in one group only.',
+				},
+				{
+					displayName: 'User ID',
+					name: 'userId',
+					type: 'string',
+					default: '',
+					description: 'A unique user ID, for example from your own application',
+				},
+			],
+		},
+		fieldsOrJsonModeField(
+			'Custom Properties',
+			'customPropertiesMode',
+			'Custom contact properties to set. They must already exist in Loops (Audience > Contact properties).',
+			showFor(operations),
+		),
+		{
+			displayName: 'Properties',
+			name: 'customProperties',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Property',
+			default: {},
+			displayOptions: showFor(operations, { customPropertiesMode: ['fields'] }),
+			options: [
+				{
+					displayName: 'Property',
+					name: 'property',
+					values: [
+						{
+							displayName: 'Name or ID',
+							name: 'key',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getCustomProperties' },
+							default: '',
+							description:
+								'The property\'s API name (e.g. planName). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						},
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							options: [
+								{ name: 'Boolean', value: 'boolean' },
+								{ name: 'Date', value: 'date' },
+								{
+									name: 'Empty (Reset to No Value)',
+									value: 'null',
+									description: 'Send null, which clears the property in Loops',
+								},
+								{ name: 'Number', value: 'number' },
+								{ name: 'String', value: 'string' },
+							],
+							default: 'string',
+							description: 'The property\'s type in Loops (the dropdown shows it after each name)',
+						},
+						...typedValueFields(
+							['number'],
+							'Sent as YYYY-MM-DD for a date without time, otherwise as an ISO date-time in UTC (YYYY-MM-DDTHH:MM:SS.sssZ). Unix timestamps in seconds or milliseconds are converted.',
+						),
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Properties (JSON)',
+			name: 'customPropertiesJson',
+			type: 'json',
+			default: '{\n  "planName": "pro"\n}',
+			description:
+				'A flat JSON object of property API names and values (text, number, true/false, or null to clear). Dates as YYYY-MM-DD, ISO date-time strings or Unix milliseconds.',
+			displayOptions: showFor(operations, { customPropertiesMode: ['json'] }),
+		},
+	];
+}
+
+/** Update and Create or Update: standard fields to empty. A field left blank is never sent. */
+export function clearFieldsField(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Fields to Clear',
+		name: 'fieldsToClear',
+		type: 'multiOptions',
+		options: CLEARABLE_FIELD_NAMES.map((value) => ({ name: CLEARABLE_LABELS[value], value })),
+		default: [],
 		description:
-			'A flat JSON object of property API names and values (text, number, true/false, or null to clear). Dates as YYYY-MM-DD, ISO date-time strings or Unix milliseconds.',
-		displayOptions: {
-			show: { resource: ['contact'], operation: ['create'], customPropertiesMode: ['json'] },
-		},
-	},
-	{
+			'Fields to empty in Loops (sent as null). Fields left blank above are not sent and keep their value. To empty a custom property, give it the type Empty.',
+		displayOptions: showFor(operations),
+	};
+}
+
+/** Options: the transport settings, and the operation's own choices. */
+export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
+	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: showForCreate,
+		displayOptions: showFor(operations),
 		options: sortedByDisplayName([
-			ifContactExistsOption(
-				'Output an item with alreadyExists = true and the existing contact',
-				'What to do when Loops answers that the email or user ID is already taken',
-			),
+			...own,
 			...transportOptionFields(loopsApi, {
 				retry: 'Loops sends no reset time, so waits double from here.',
 				pace: 'Loops allows 10 requests per second per team, shared by everything using your key.',
 				timeout: 'Loops answers within a few seconds normally.',
 			}),
 		]),
-	},
+	};
+}
+
+/** Create Contact: the fields of POST /contacts/create, named as Loops names them. */
+export const createContactFields: INodeProperties[] = [
+	emailField(['create'], "The contact's email address. Loops refuses a second contact with the same email."),
+	...contactDataFields(['create']),
+	optionsField(
+		['create'],
+		[
+			ifContactExistsOption(
+				'Output an item with alreadyExists = true and the existing contact',
+				'What to do when Loops answers that the email or user ID is already taken',
+			),
+		],
+	),
 ];
+
+/** The contact fields of one item, as n8n resolved them (a field another operation shows reads as unset). */
+export function readContactInput(context: IExecuteFunctions, itemIndex: number): LoopsContactInput {
+	const mode = context.getNodeParameter('customPropertiesMode', itemIndex, 'none') as string;
+	return {
+		email: context.getNodeParameter('email', itemIndex, ''),
+		additionalFields: context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		customPropertiesMode: mode,
+		customProperties:
+			mode === 'fields'
+				? (context.getNodeParameter('customProperties', itemIndex, {}) as LoopsContactInput['customProperties'])
+				: {},
+		customPropertiesJson: mode === 'json' ? context.getNodeParameter('customPropertiesJson', itemIndex, '{}') : undefined,
+		fieldsToClear: context.getNodeParameter('fieldsToClear', itemIndex, []),
+	};
+}
+
+/** The key Update and Get find the contact by, checked. */
+export function readContactKey(
+	context: IExecuteFunctions,
+	check: ItemChecks,
+	itemIndex: number,
+): { key: LoopsKey; field: string; value: string } {
+	const key = check.oneOf('Find Contact By', context.getNodeParameter('findBy', itemIndex, 'email'), FIND_BY);
+	if (key === 'email') return { key, field: 'Email', value: checkedEmail(check, 'Email', context.getNodeParameter('email', itemIndex, '')) };
+	return { key, field: 'User ID', value: check.requiredString('User ID', context.getNodeParameter('userId', itemIndex, '')).trim() };
+}

@@ -1,14 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { contactResourceFields } from '../../../shared/commonFields';
+import { CONTACT_OPERATIONS, contactResourceFields } from '../../../shared/commonFields';
 import type { ContactOperation } from '../../../shared/router';
 import * as create from './create';
+import * as get from './get';
+import * as update from './update';
+import * as upsert from './upsert';
 
 /** The Contact operations, by their `operation` value. */
-export const operations: Record<string, ContactOperation> = { create };
+export const operations: Record<string, ContactOperation> = { create, upsert, update, get };
 
 /** Resource, Operation, then each operation's own fields (shown for it alone). */
 export const description: INodeProperties[] = [
-	...contactResourceFields('Add a new contact to your Loops audience'),
+	...contactResourceFields([
+		CONTACT_OPERATIONS.create('Add a new contact to your Loops audience'),
+		CONTACT_OPERATIONS.upsert(),
+		CONTACT_OPERATIONS.update('Change fields of an existing contact, found by email or user ID'),
+		CONTACT_OPERATIONS.get('Find a contact by email or user ID'),
+	]),
 	...create.description,
+	...upsert.description,
+	...update.description,
+	...get.description,
 ];
