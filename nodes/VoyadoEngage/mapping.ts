@@ -70,15 +70,22 @@ export interface VoyadoCreateRequest {
 
 const MOBILE_PHONE = /^\+\d{6,15}$/;
 
+/** A key field's value, checked (email plausible, mobile phone with its country code); undefined when empty. */
+export function checkedKeyValue(check: ItemChecks, name: KeyField, raw: unknown): string | undefined {
+	const { label } = KEY_FIELDS[name];
+	const value = check.optionalString(label, raw)?.trim();
+	if (!value) return undefined;
+	if (name === 'email') check.email(label, value);
+	if (name === 'mobilePhone' && !MOBILE_PHONE.test(value)) {
+		check.fail(label, `"${value}" needs the country calling code and digits only, e.g. +46701234567`);
+	}
+	return value;
+}
+
 function keyValues(check: ItemChecks, input: VoyadoContactInput, body: IDataObject): void {
-	for (const [name, { label }] of Object.entries(KEY_FIELDS) as Array<[KeyField, { label: string }]>) {
-		const value = check.optionalString(label, input.keys[name])?.trim();
-		if (!value) continue;
-		if (name === 'email') check.email(label, value);
-		if (name === 'mobilePhone' && !MOBILE_PHONE.test(value)) {
-			check.fail(label, `"${value}" needs the country calling code and digits only, e.g. +46701234567`);
-		}
-		body[name] = value;
+	for (const name of Object.keys(KEY_FIELDS) as KeyField[]) {
+		const value = checkedKeyValue(check, name, input.keys[name]);
+		if (value !== undefined) body[name] = value;
 	}
 }
 
@@ -143,12 +150,20 @@ function extraAttributes(check: ItemChecks, input: VoyadoContactInput): IDataObj
 export function buildCreateContactRequest(check: ItemChecks, input: VoyadoContactInput): VoyadoCreateRequest {
 	const contactType = check.requiredString('Contact Type', input.contactType ?? 'Member').trim();
 	const keyField = check.oneOf('Key Field', input.keyField ?? 'email', Object.keys(KEY_FIELDS) as KeyField[]);
-	const body: IDataObject = { contactType };
-	keyValues(check, input, body);
+	const body: IDataObject = { contactType, ...buildContactData(check, input) };
 	if (body[keyField] === undefined) {
 		check.fail(KEY_FIELDS[keyField].label, `is required: it is the key of contact type ${contactType} (Key Field)`);
 	}
+	return { body, qs: createQuery(check, input), keyField, keyValue: body[keyField] as string, contactType };
+}
 
+/**
+ * The contact's attributes for one item, as POST (create) and PATCH (update) take them. Never
+ * null, empty text or `country`: Engage would overwrite stored values with empties.
+ */
+export function buildContactData(check: ItemChecks, input: VoyadoContactInput): IDataObject {
+	const body: IDataObject = {};
+	keyValues(check, input, body);
 	const fields = input.additionalFields;
 	for (const [name, label] of TEXT_ATTRIBUTES) {
 		const value = check.optionalString(label, fields[name])?.trim();
@@ -174,7 +189,11 @@ export function buildCreateContactRequest(check: ItemChecks, input: VoyadoContac
 	const consents = consentsFrom(check, input.consents.consent ?? []);
 	if (consents.length > 0) body.consents = consents;
 	Object.assign(body, extraAttributes(check, input));
+	return body;
+}
 
+/** The create call's query string: source, store and createAsUnapproved (never headers). */
+function createQuery(check: ItemChecks, input: VoyadoContactInput): IDataObject {
 	const qs: IDataObject = {};
 	const query = input.queryParameters;
 	const source = check.optionalString('Source', query.source)?.trim();
@@ -184,5 +203,5 @@ export function buildCreateContactRequest(check: ItemChecks, input: VoyadoContac
 	if (query.createAsUnapproved !== undefined && check.boolean('Create As Unapproved', query.createAsUnapproved)) {
 		qs.createAsUnapproved = 'true';
 	}
-	return { body, qs, keyField, keyValue: body[keyField] as string, contactType };
+	return qs;
 }

@@ -56,12 +56,15 @@ export interface OperationUnderTest {
 	operation: string;
 	parameters: (extra?: INodeParameters) => INodeParameters;
 	method: string;
-	path: string;
+	/** The path, or a pattern where it carries an id (Voyado's PATCH). */
+	path: string | RegExp;
 	/** Makes contacts with these emails exist before the run (Update, Get). */
 	seed?: (emails: string[]) => void;
 	isOutput: (json: IDataObject) => boolean;
 	itemOf: (request: RecordedRequest) => string;
 	creates: boolean;
+	/** An empty 200 is a documented (or assumed) success for this request, not a fault. */
+	emptyAnswerIsSuccess?: boolean;
 }
 
 /** A vendor with its own mock, for suites that steer the mock's vendor-specific behaviour. */
@@ -217,6 +220,49 @@ export function sfmcUnderTest(): MockedVendor<SfmcMock> {
 	};
 }
 
+function voyadoLifecycle(mock: VoyadoMock): OperationUnderTest[] {
+	const base = { resource: 'contact' };
+	const seed = (emails: string[]) => emails.forEach((email) => mock.addContact({ email }));
+	const emailOfContact = (request: RecordedRequest) => {
+		const id = /contacts\/([0-9a-f-]{36})$/.exec(request.path)?.[1];
+		return String((mock.contacts.find((contact) => contact.id === id)?.attributes as IDataObject | undefined)?.email);
+	};
+	const isContact = (json: IDataObject) => typeof json.id === 'string' && typeof json.attributes === 'object';
+	return [
+		{
+			operation: 'upsert',
+			parameters: (extra = {}) => ({ ...base, operation: 'upsert', email: '={{ $json.email }}', additionalFields: { city: 'Faults' }, ...extra }),
+			method: 'POST',
+			path: '/api/v3/contacts',
+			isOutput: (json) => isContact(json) && json.outcome === 'created',
+			itemOf: (request) => String((request.body as IDataObject)?.email),
+			creates: true,
+		},
+		{
+			operation: 'update',
+			parameters: (extra = {}) => ({ ...base, operation: 'update', findBy: 'email', email: '={{ $json.email }}', additionalFields: { city: 'Faults' }, ...extra }),
+			method: 'PATCH',
+			path: /^\/api\/v3\/contacts\/[0-9a-f-]{36}$/,
+			seed,
+			isOutput: isContact,
+			itemOf: emailOfContact,
+			creates: false,
+			// Spec 4.1: PATCH's answer is undocumented; an empty one is read as success (then a GET).
+			emptyAnswerIsSuccess: true,
+		},
+		{
+			operation: 'get',
+			parameters: (extra = {}) => ({ ...base, operation: 'get', findBy: 'email', email: '={{ $json.email }}', ...extra }),
+			method: 'GET',
+			path: /^\/api\/v3\/contacts\/[0-9a-f-]{36}$/,
+			seed,
+			isOutput: isContact,
+			itemOf: emailOfContact,
+			creates: false,
+		},
+	];
+}
+
 export function voyadoUnderTest(): MockedVendor<VoyadoMock> {
 	const key = ['voyado', 'suite', process.pid].join('-');
 	registerSecrets([key]);
@@ -234,6 +280,7 @@ export function voyadoUnderTest(): MockedVendor<VoyadoMock> {
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => String((contact.attributes as IDataObject).email))),
 		contacts: () => mock.contacts.length,
+		lifecycle: voyadoLifecycle(mock),
 	});
 }
 

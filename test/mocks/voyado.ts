@@ -34,6 +34,10 @@ export class VoyadoMock extends VendorMock {
 	keyBeingCreated = false;
 	/** Voyado answers 429 above 200 requests per second per key. */
 	rateLimitPerSecond = 200;
+	/** Spec 4.3: the v3 read is not documented; false makes it answer 405, so only the v2 read works. */
+	v3ReadSupported = true;
+	/** Spec 4.1: PATCH's v3 answer is not documented; 'contact' answers the contact, 'empty' a bare 204. */
+	patchAnswer: 'contact' | 'empty' = 'contact';
 	private windowStart = 0;
 	private windowCount = 0;
 
@@ -49,6 +53,8 @@ export class VoyadoMock extends VendorMock {
 		this.timeoutNextCreates = 0;
 		this.slowNextCreateMs = 0;
 		this.keyBeingCreated = false;
+		this.v3ReadSupported = true;
+		this.patchAnswer = 'contact';
 	}
 
 	/** A contact as Engage stores it, for tests that need one to exist already. */
@@ -89,10 +95,14 @@ export class VoyadoMock extends VendorMock {
 			};
 		}
 		if (method === 'GET' && path === '/api/v3/contacts/id') return this.find(request);
-		const single = /^\/api\/v3\/contacts\/([0-9a-f-]{36})$/.exec(path);
-		if (method === 'GET' && single) {
-			const contact = this.contacts.find((candidate) => candidate.id === single[1]);
-			return contact ? { status: 200, body: contact } : { status: 404, body: voyadoError(404, 'ContactNotFound', 'Contact not found') };
+		const single = /^\/api\/(v2|v3)\/contacts\/([0-9a-f-]{36})$/.exec(path);
+		if (single && (method === 'GET' || (method === 'PATCH' && single[1] === 'v3'))) {
+			if (method === 'GET' && single[1] === 'v3' && !this.v3ReadSupported) {
+				return { status: 405, body: { message: "The requested resource does not support http method 'GET'." } };
+			}
+			const contact = this.contacts.find((candidate) => candidate.id === single[2]);
+			if (!contact) return { status: 404, body: voyadoError(404, 'ContactNotFound', 'Contact not found') };
+			return method === 'GET' ? { status: 200, body: contact } : this.patch(contact, request);
 		}
 		if (method === 'POST' && path === '/api/v3/contacts') return this.create(request);
 		return { status: 404, body: voyadoError(404, 'NotFound', 'No HTTP resource was found that matches the request URI.') };
@@ -114,6 +124,32 @@ export class VoyadoMock extends VendorMock {
 			return { status: 409, body: voyadoError(409, 'MultipleMatches', 'Multiple contacts found', { multipleMatchesFound: found.map((c) => c.id) }) };
 		}
 		return { status: 200, raw: JSON.stringify(found[0].id), headers: { 'Content-Type': 'application/json; charset=utf-8' } };
+	}
+
+	/**
+	 * PATCH /api/v3/contacts/{id} (spec 4.1): only the sent attributes change, an empty or null one
+	 * overwrites (recorded in forbiddenValues), the contact type cannot change here, and a key that
+	 * belongs to another approved contact is a 409.
+	 */
+	private patch(contact: VoyadoContact, request: RecordedRequest): MockReply {
+		const body = request.body as Record<string, unknown> | undefined;
+		if (!body || typeof body !== 'object' || Object.keys(body).length === 0) return { status: 400, body: voyadoError(400, 'NoData', 'No data was sent') };
+		if ('contactType' in body) {
+			return { status: 400, body: voyadoError(400, 'InvalidContactType', 'Use updateContactType to change the contact type') };
+		}
+		const attributes = contact.attributes as Record<string, unknown>;
+		const clash = this.contacts.find(
+			(other) => other !== contact && typeof body.email === 'string' && (other.attributes as Record<string, unknown>).email === body.email,
+		);
+		if (clash) return { status: 409, body: voyadoError(409, 'ApprovedContactWithKeyExists', 'An approved contact with the same key already exists') };
+		const { preferences, consents, ...changes } = body;
+		for (const [key, value] of Object.entries(changes)) {
+			if (value === null || value === '' || key === 'country') this.forbiddenValues.push(key);
+			attributes[key] = value;
+		}
+		if (preferences) contact.preferences = { ...(contact.preferences as object), ...(preferences as object) };
+		if (consents) contact.consents = consents;
+		return this.patchAnswer === 'contact' ? { status: 200, body: contact } : { status: 204 };
 	}
 
 	private create(request: RecordedRequest): MockReply {
