@@ -19,7 +19,7 @@ export class Intercom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create users and leads with the Intercom Contacts API (2.x), in any region',
+		description: 'Create, update and get users and leads with the Intercom Contacts API (2.x), in any region',
 		defaults: { name: 'Intercom Contacts' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

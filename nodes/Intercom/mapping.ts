@@ -24,6 +24,8 @@ export interface IntercomContactInput {
 	customAttributesMode: string;
 	customAttributes: { attribute?: CustomAttributeEntry[] };
 	customAttributesJson: unknown;
+	/** Update and Create or Update only. */
+	fieldsToClear?: unknown;
 }
 
 const TEXT_FIELDS: Array<[name: string, label: string]> = [
@@ -73,28 +75,39 @@ function attributesFromJson(check: ItemChecks, json: unknown): IDataObject {
 	return attributes;
 }
 
-/**
- * The body of POST /contacts for one item, after the rules of the 2.15 schema: at least one of
- * email, external_id and role; role user or lead; a user has an email or external_id; dates as
- * Unix seconds; owner_id an integer; avatar a URL; custom attributes a flat object of scalars.
- */
-export function buildCreateContactBody(check: ItemChecks, input: IntercomContactInput): IDataObject {
-	const body: IDataObject = {};
+/** Nullable fields of update_contact_request that an update may clear (sent as null). */
+export const CLEARABLE_FIELD_NAMES = ['avatar', 'last_seen_at', 'name', 'owner_id', 'phone', 'signed_up_at', 'unsubscribed_from_emails'] as const;
+
+interface Identity {
+	role?: (typeof ROLES)[number];
+	email?: string;
+	externalId?: string;
+}
+
+/** Role, email and external ID as given (each optional here), checked. */
+function identityOf(check: ItemChecks, input: IntercomContactInput): Identity {
 	const roleText = check.optionalString('Role', input.role);
-	const role = roleText === undefined ? undefined : check.oneOf('Role', roleText, ROLES);
+	const role = roleText === undefined || roleText === '' ? undefined : check.oneOf('Role', roleText, ROLES);
 	const email = check.optionalString('Email', input.email)?.trim() || undefined;
 	const externalId = check.optionalString('External ID', input.externalId)?.trim() || undefined;
 	check.email('Email', email);
-	if (role === undefined && email === undefined && externalId === undefined) {
-		check.fail('Email', 'at least one of Email, External ID or Role is required');
-	}
-	if (role === 'user' && email === undefined && externalId === undefined) {
-		check.fail('Email', 'a contact with the role User needs an Email or an External ID');
-	}
+	return { role, email, externalId };
+}
+
+function identityBody({ role, email, externalId }: Identity): IDataObject {
+	const body: IDataObject = {};
 	if (role !== undefined) body.role = role;
 	if (externalId !== undefined) body.external_id = externalId;
 	if (email !== undefined) body.email = email;
+	return body;
+}
 
+/**
+ * The contact's data (everything but role, email and external ID): dates as Unix seconds, owner_id
+ * an integer, avatar a URL, custom attributes a flat object of scalars; Fields to Clear as null.
+ */
+function contactData(check: ItemChecks, input: IntercomContactInput): IDataObject {
+	const body: IDataObject = {};
 	const fields = input.additionalFields;
 	for (const [name, label] of TEXT_FIELDS) {
 		const value = check.optionalString(label, fields[name]);
@@ -125,5 +138,34 @@ export function buildCreateContactBody(check: ItemChecks, input: IntercomContact
 				? attributesFromJson(check, input.customAttributesJson)
 				: {};
 	if (Object.keys(attributes).length > 0) body.custom_attributes = attributes;
+
+	const cleared = input.fieldsToClear ?? [];
+	for (const name of Array.isArray(cleared) ? cleared : [cleared]) {
+		const field = check.oneOf('Fields to Clear', name, CLEARABLE_FIELD_NAMES);
+		if (body[field] !== undefined) check.fail('Fields to Clear', `"${field}" is both given a value and cleared`);
+		body[field] = null;
+	}
 	return body;
+}
+
+/**
+ * The body of POST /contacts for one item, after the rules of the 2.15 schema: at least one of
+ * email, external_id and role; role user or lead; a user has an email or external_id; the data
+ * as contactData checks it.
+ */
+export function buildCreateContactBody(check: ItemChecks, input: IntercomContactInput): IDataObject {
+	const identity = identityOf(check, input);
+	const { role, email, externalId } = identity;
+	if (role === undefined && email === undefined && externalId === undefined) {
+		check.fail('Email', 'at least one of Email, External ID or Role is required');
+	}
+	if (role === 'user' && email === undefined && externalId === undefined) {
+		check.fail('Email', 'a contact with the role User needs an Email or an External ID');
+	}
+	return { ...identityBody(identity), ...contactData(check, input) };
+}
+
+/** The body of PUT /contacts/{id}: only what is given (role, email, external ID and data) and what is cleared. */
+export function buildUpdateBody(check: ItemChecks, input: IntercomContactInput): IDataObject {
+	return { ...identityBody(identityOf(check, input)), ...contactData(check, input) };
 }

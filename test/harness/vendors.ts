@@ -152,6 +152,49 @@ export function loopsUnderTest(): MockedVendor<LoopsMock> {
 	});
 }
 
+function intercomLifecycle(mock: IntercomMock): OperationUnderTest[] {
+	const base = { resource: 'contact' };
+	const seed = (emails: string[]) =>
+		emails.forEach((email, i) => mock.contacts.push({ type: 'contact', id: `seed${i}`, role: 'user', email, created_at: 1 }));
+	const isContact = (json: IDataObject) => json.type === 'contact' && typeof json.id === 'string';
+	const emailOfContact = (request: RecordedRequest) => String(mock.contacts.find((contact) => request.path === `/contacts/${contact.id}`)?.email);
+	const searchedValue = (request: RecordedRequest) => {
+		const query = (request.body as { query?: { value?: unknown } } | undefined)?.query?.value;
+		return String(Array.isArray(query) ? (query[0] as IDataObject).value : query);
+	};
+	return [
+		{
+			operation: 'upsert',
+			parameters: (extra = {}) => ({ ...base, operation: 'upsert', role: 'user', email: '={{ $json.email }}', additionalFields: { name: 'Faults' }, ...extra }),
+			method: 'POST',
+			path: '/contacts',
+			isOutput: (json) => isContact(json) && json.outcome === 'created',
+			itemOf: (request) => String((request.body as IDataObject)?.email),
+			creates: true,
+		},
+		{
+			operation: 'update',
+			parameters: (extra = {}) => ({ ...base, operation: 'update', findBy: 'email', email: '={{ $json.email }}', additionalFields: { name: 'Faults' }, ...extra }),
+			method: 'PUT',
+			path: /^\/contacts\/[^/]+$/,
+			seed,
+			isOutput: isContact,
+			itemOf: emailOfContact,
+			creates: false,
+		},
+		{
+			operation: 'get',
+			parameters: (extra = {}) => ({ ...base, operation: 'get', findBy: 'email', email: '={{ $json.email }}', ...extra }),
+			method: 'POST',
+			path: '/contacts/search',
+			seed,
+			isOutput: isContact,
+			itemOf: searchedValue,
+			creates: false,
+		},
+	];
+}
+
 export function intercomUnderTest(): MockedVendor<IntercomMock> {
 	const token = ['intercom', 'suite', process.pid].join('-');
 	registerSecrets([token]);
@@ -169,6 +212,7 @@ export function intercomUnderTest(): MockedVendor<IntercomMock> {
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => String(contact.email))),
 		contacts: () => mock.contacts.length,
+		lifecycle: intercomLifecycle(mock),
 	});
 }
 

@@ -114,7 +114,38 @@ export class IntercomMock extends VendorMock {
 		}
 		if (method === 'POST' && path === '/contacts') return this.create(request);
 		if (method === 'POST' && path === '/contacts/search') return this.search(request);
+		if (method === 'PUT' && single) return this.update(decodeURIComponent(single[1]), request);
 		return { status: 404, body: errorList('not_found', 'The requested resource does not exist; check your path and try again') };
+	}
+
+	/**
+	 * PUT /contacts/{id} (contact-lifecycle.md 1.1): 404 for an unknown id; 400 for turning a user into
+	 * a lead; 409 when the new email or external_id is another user's; null clears a nullable field;
+	 * only the fields sent change.
+	 */
+	private update(id: string, request: RecordedRequest): MockReply {
+		const contact = this.contacts.find((candidate) => candidate.id === id);
+		if (!contact) return { status: 404, body: errorList('not_found', 'Contact Not Found') };
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (body.role === 'lead' && contact.role === 'user') {
+			return { status: 400, body: errorList('client_error', "Contact with user role can't be converted to a lead") };
+		}
+		const clash = this.contacts.find(
+			(other) =>
+				other !== contact &&
+				other.role === 'user' &&
+				((body.email !== undefined && other.email === body.email) || (body.external_id !== undefined && other.external_id === body.external_id)),
+		);
+		if (clash) return { status: 409, body: errorList('conflict', `A contact matching those details already exists with id=${clash.id}`) };
+		for (const [key, value] of Object.entries(body)) {
+			if (key === 'custom_attributes' && value && typeof value === 'object') {
+				contact.custom_attributes = { ...(contact.custom_attributes as object), ...(value as object) };
+			} else {
+				contact[key] = value;
+			}
+		}
+		contact.updated_at = Math.floor((Date.now() + this.clockSkewMs) / 1000);
+		return { status: 200, body: contact };
 	}
 
 	/** Single filters and AND/OR groups of `=` filters (spec 1.4); contacts younger than the lag are not found yet. */

@@ -1,23 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	fieldsOrJsonModeField,
 	ifContactExistsOption,
-	showForCreate,
+	showFor,
 	sortedByDisplayName,
 	transportOptionFields,
 	typedValueFields,
 } from '../../../shared/commonFields';
 import { intercomApi } from '../../api';
+import type { IntercomContactInput } from '../../mapping';
 import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from '../../regions';
 
-const showFor = (mode: string) => ({
-	show: { ...showForCreate.show, customAttributesMode: [mode] },
-});
-
-/** Create Contact: the body of POST /contacts (Intercom API 2.15), named as Intercom names it. */
-export const createContactFields: INodeProperties[] = [
-	{
+/** Role, as Create and Create or Update set it (a contact is a user unless it is a lead). */
+export function roleField(operations: string[]): INodeProperties {
+	return {
 		displayName: 'Role',
 		name: 'role',
 		type: 'options',
@@ -27,149 +24,224 @@ export const createContactFields: INodeProperties[] = [
 		],
 		default: 'user',
 		description: 'The role of the contact',
-		displayOptions: showForCreate,
-	},
-	{
+		displayOptions: showFor(operations),
+	};
+}
+
+/** The email; `show` says when it appears and `required` whether it is the key being found by. */
+export function emailField(displayOptions: INodeProperties['displayOptions'], description: string, required = false): INodeProperties {
+	return {
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
 		placeholder: 'e.g. nathan@example.com',
 		default: '',
-		description: "The contact's email. Intercom refuses a second user with the same email.",
-		displayOptions: showForCreate,
-	},
-	{
+		description,
+		displayOptions,
+		...(required ? { required } : {}),
+	};
+}
+
+/** The external ID; `show` says when it appears and `required` whether it is the key being found by. */
+export function externalIdField(displayOptions: INodeProperties['displayOptions'], required = false): INodeProperties {
+	return {
 		displayName: 'External ID',
 		name: 'external_id',
 		type: 'string',
 		default: '',
 		description: 'A unique identifier for the contact from your own system',
-		displayOptions: showForCreate,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showForCreate,
+		displayOptions,
+		...(required ? { required } : {}),
+	};
+}
+
+/** The contact's data: additional fields and custom attributes. */
+export function contactDataFields(operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: showFor(operations),
+			options: [
+				{
+					displayName: 'Avatar',
+					name: 'avatar',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.org/avatar.jpg',
+					description: 'An image URL containing the avatar of the contact',
+				},
+				{
+					displayName: 'Last Seen At',
+					name: 'last_seen_at',
+					type: 'dateTime',
+					default: '',
+					description: 'When the contact was last seen. Sent as a Unix timestamp in seconds.',
+				},
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					description: "The contact's name",
+				},
+				{
+					displayName: 'Owner Name or ID',
+					name: 'owner_id',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getOwners' },
+					default: '',
+					description:
+						'The teammate (admin) who owns the contact, sent as a number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Phone',
+					name: 'phone',
+					type: 'string',
+					default: '',
+					placeholder: '+353871234567',
+					description: "The contact's phone number",
+				},
+				{
+					displayName: 'Signed Up At',
+					name: 'signed_up_at',
+					type: 'dateTime',
+					default: '',
+					description: 'When the contact signed up. Sent as a Unix timestamp in seconds.',
+				},
+				{
+					displayName: 'Unsubscribed From Emails',
+					name: 'unsubscribed_from_emails',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the contact is unsubscribed from emails',
+				},
+			],
+		},
+		fieldsOrJsonModeField(
+			'Custom Attributes',
+			'customAttributesMode',
+			'Custom data attributes to set. They must already exist in Intercom (Settings > Data > People).',
+			showFor(operations),
+		),
+		{
+			displayName: 'Attributes',
+			name: 'customAttributes',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Attribute',
+			default: {},
+			displayOptions: showFor(operations, { customAttributesMode: ['fields'] }),
+			options: [
+				{
+					displayName: 'Attribute',
+					name: 'attribute',
+					values: [
+						{
+							displayName: 'Name or ID',
+							name: 'name',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getCustomAttributes' },
+							default: '',
+							description:
+								'The attribute\'s name in Intercom. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						},
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							options: [
+								{ name: 'Boolean', value: 'boolean' },
+								{ name: 'Date', value: 'date', description: 'Sent as a Unix timestamp in seconds' },
+								{ name: 'Decimal Number', value: 'float' },
+								{ name: 'Text', value: 'string' },
+								{ name: 'Whole Number', value: 'integer' },
+							],
+							default: 'string',
+							description: "The attribute's data type in Intercom (the dropdown shows it after each name)",
+						},
+						...typedValueFields(['integer', 'float']),
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Attributes (JSON)',
+			name: 'customAttributesJson',
+			type: 'json',
+			default: '{\n  "paid_subscriber": true,\n  "monthly_spend": 155.5\n}',
+			description: 'A flat JSON object of attribute names and values (text, numbers, true/false)',
+			displayOptions: showFor(operations, { customAttributesMode: ['json'] }),
+		},
+	];
+}
+
+/** Update and Create or Update: nullable fields to empty. A field left blank is never sent. */
+export function clearFieldsField(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Fields to Clear',
+		name: 'fieldsToClear',
+		type: 'multiOptions',
 		options: [
-			{
-				displayName: 'Avatar',
-				name: 'avatar',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.org/avatar.jpg',
-				description: 'An image URL containing the avatar of the contact',
-			},
-			{
-				displayName: 'Last Seen At',
-				name: 'last_seen_at',
-				type: 'dateTime',
-				default: '',
-				description: 'When the contact was last seen. Sent as a Unix timestamp in seconds.',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: "The contact's name",
-			},
-			{
-				displayName: 'Owner Name or ID',
-				name: 'owner_id',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOwners' },
-				default: '',
-				description:
-					'The teammate (admin) who owns the contact, sent as a number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				placeholder: '+353871234567',
-				description: "The contact's phone number",
-			},
-			{
-				displayName: 'Signed Up At',
-				name: 'signed_up_at',
-				type: 'dateTime',
-				default: '',
-				description: 'When the contact signed up. Sent as a Unix timestamp in seconds.',
-			},
-			{
-				displayName: 'Unsubscribed From Emails',
-				name: 'unsubscribed_from_emails',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the contact is unsubscribed from emails',
-			},
+			{ name: 'Avatar', value: 'avatar' },
+			{ name: 'Last Seen At', value: 'last_seen_at' },
+			{ name: 'Name', value: 'name' },
+			{ name: 'Owner', value: 'owner_id' },
+			{ name: 'Phone', value: 'phone' },
+			{ name: 'Signed Up At', value: 'signed_up_at' },
+			{ name: 'Unsubscribed From Emails', value: 'unsubscribed_from_emails' },
 		],
-	},
-	fieldsOrJsonModeField(
-		'Custom Attributes',
-		'customAttributesMode',
-		'Custom data attributes to set. They must already exist in Intercom (Settings > Data > People).',
-	),
-	{
-		displayName: 'Attributes',
-		name: 'customAttributes',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Attribute',
-		default: {},
-		displayOptions: showFor('fields'),
-		options: [
-			{
-				displayName: 'Attribute',
-				name: 'attribute',
-				values: [
-					{
-						displayName: 'Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomAttributes' },
-						default: '',
-						description:
-							'The attribute\'s name in Intercom. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'Boolean', value: 'boolean' },
-							{ name: 'Date', value: 'date', description: 'Sent as a Unix timestamp in seconds' },
-							{ name: 'Decimal Number', value: 'float' },
-							{ name: 'Text', value: 'string' },
-							{ name: 'Whole Number', value: 'integer' },
-						],
-						default: 'string',
-						description: "The attribute's data type in Intercom (the dropdown shows it after each name)",
-					},
-					...typedValueFields(['integer', 'float']),
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Attributes (JSON)',
-		name: 'customAttributesJson',
-		type: 'json',
-		default: '{\n  "paid_subscriber": true,\n  "monthly_spend": 155.5\n}',
-		description: 'A flat JSON object of attribute names and values (text, numbers, true/false)',
-		displayOptions: showFor('json'),
-	},
-	{
+		default: [],
+		description: 'Fields to empty in Intercom (sent as null). Fields left blank above are not sent and keep their value.',
+		displayOptions: showFor(operations),
+	};
+}
+
+export const FIND_BY = ['id', 'email', 'externalId'] as const;
+export type FindBy = (typeof FIND_BY)[number];
+
+/** Update and Get: how the contact is found. */
+export function findByFields(operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Find Contact By',
+			name: 'findBy',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Email', value: 'email', description: 'Searched; several contacts with it are an error' },
+				{ name: 'External ID', value: 'externalId' },
+				{ name: 'Intercom ID', value: 'id' },
+			],
+			default: 'email',
+			description: 'Which value identifies the contact',
+			displayOptions: showFor(operations),
+		},
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 6762f0dd1bb69f9f21930001',
+			description: "Intercom's ID of the contact",
+			displayOptions: showFor(operations, { findBy: ['id'] }),
+		},
+	];
+}
+
+/** Options: the API version and transport settings, and the operation's own choices. */
+export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
+	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: showForCreate,
+		displayOptions: showFor(operations),
 		options: sortedByDisplayName([
 			{
 				displayName: 'API Version',
@@ -180,15 +252,47 @@ export const createContactFields: INodeProperties[] = [
 				description:
 					'Sent as the Intercom-Version header on every request, so the body means the same whatever your app\'s default version is',
 			},
-			ifContactExistsOption(
-				'Output the existing contact (read with GET /contacts/{id}) with alreadyExists = true',
-				'What to do when Intercom answers that a contact with this email or external ID exists',
-			),
+			...own,
 			...transportOptionFields(intercomApi, {
 				retry: 'A 429 waits for X-RateLimit-Reset instead.',
 				pace: 'By default the X-RateLimit-* headers set the pace: the node pauses before the window runs out.',
 				timeout: 'Intercom clients use 20 seconds.',
 			}),
 		]),
-	},
+	};
+}
+
+/** Create Contact: the body of POST /contacts (Intercom API 2.15), named as Intercom names it. */
+export const createContactFields: INodeProperties[] = [
+	roleField(['create']),
+	emailField(showFor(['create']), "The contact's email. Intercom refuses a second user with the same email."),
+	externalIdField(showFor(['create'])),
+	...contactDataFields(['create']),
+	optionsField(
+		['create'],
+		[
+		ifContactExistsOption(
+			'Output the existing contact (read with GET /contacts/{id}) with alreadyExists = true',
+			'What to do when Intercom answers that a contact with this email or external ID exists',
+		),
+		],
+	),
 ];
+
+/** The contact fields of one item, as n8n resolved them (a field another operation shows reads as unset). */
+export function readContactInput(context: IExecuteFunctions, itemIndex: number): IntercomContactInput {
+	const mode = context.getNodeParameter('customAttributesMode', itemIndex, 'none') as string;
+	return {
+		role: context.getNodeParameter('role', itemIndex, ''),
+		email: context.getNodeParameter('email', itemIndex, ''),
+		externalId: context.getNodeParameter('external_id', itemIndex, ''),
+		additionalFields: context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		customAttributesMode: mode,
+		customAttributes:
+			mode === 'fields'
+				? (context.getNodeParameter('customAttributes', itemIndex, {}) as IntercomContactInput['customAttributes'])
+				: {},
+		customAttributesJson: mode === 'json' ? context.getNodeParameter('customAttributesJson', itemIndex, '{}') : undefined,
+		fieldsToClear: context.getNodeParameter('fieldsToClear', itemIndex, []),
+	};
+}

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { itemSendOptions, showFor } from '../../../shared/commonFields';
+import type { ItemRun } from '../../../shared/execute';
+import { ItemChecks } from '../../../shared/validation';
+import { intercomApi } from '../../api';
+import { IntercomContacts, versionHeaders } from '../../contacts';
+import { buildUpdateBody } from '../../mapping';
+import { clearFieldsField, contactDataFields, emailField, externalIdField, findByFields, optionsField, readContactInput } from './fields';
+import { findContact, readContactLookup } from './lookup';
+
+const OPERATION = ['update'];
+
+/** Update: find the contact, then PUT /contacts/{id} with only the fields given. */
+export const description = [
+	...findByFields(OPERATION),
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'options' as const,
+		options: [
+			{ name: 'Leave Unchanged', value: '' },
+			{ name: 'Lead', value: 'lead', description: 'Only a lead stays a lead: Intercom cannot turn a user into a lead' },
+			{ name: 'User', value: 'user', description: 'Turns a lead into a user' },
+		],
+		default: '',
+		description: 'Change the role: a lead can become a user, never the other way round',
+		displayOptions: showFor(OPERATION),
+	},
+	emailField(showFor(OPERATION), "The contact's email: found by it, or its new email"),
+	externalIdField(showFor(OPERATION)),
+	...contactDataFields(OPERATION),
+	clearFieldsField(OPERATION),
+	optionsField(OPERATION),
+];
+
+/**
+ * One item: a contact that is not found is an error, never created; a user is never turned into a
+ * lead (Intercom refuses it, so the node does before sending); the value it is found by is no change.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
+	const check = ItemChecks.forItem(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const input = readContactInput(this, itemIndex);
+	const lookup = readContactLookup(this, check, input, itemIndex);
+	const changes = buildUpdateBody(check, input);
+	if (lookup.findBy === 'email') delete changes.email;
+	if (lookup.findBy === 'externalId') delete changes.external_id;
+	if (Object.keys(changes).length === 0) check.fail('Fields', 'nothing to update: fill in at least one field to change');
+	const contacts = new IntercomContacts(this, itemIndex, versionHeaders(check, options), itemSendOptions(check, options, run, intercomApi));
+
+	const contact = await findContact(contacts, check, lookup);
+	if (!contact) return check.fail(lookup.field, `no contact found with ${lookup.field.toLowerCase()} "${lookup.value}"; nothing was updated or created`);
+	if (changes.role === 'lead' && contact.role === 'user') {
+		check.fail('Role', `contact ${String(contact.id)} is a user, and Intercom cannot turn a user into a lead; nothing was sent`);
+	}
+	return await contacts.put(String(contact.id), changes);
+}

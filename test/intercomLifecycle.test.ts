@@ -1,0 +1,220 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { intercomUnderTest, useVendor } from './harness/vendors';
+import type { IntercomContact } from './mocks/intercom';
+
+const intercom = useVendor(intercomUnderTest());
+const { mock, engine } = intercom;
+
+const run = async (operation: string, parameters: INodeParameters, items: IDataObject[] = [{}], onError?: 'continueRegularOutput') =>
+	await engine.run({ parameters: { resource: 'contact', operation, ...parameters }, items, onError });
+const requests = () => mock.requests().map(({ method, path, body }) => ({ method, path, body }));
+const seed = (contact: Partial<IntercomContact>): IntercomContact => {
+	const stored = { type: 'contact', id: `seed${mock.contacts.length}`, role: 'user', created_at: 1, ...contact } as IntercomContact;
+	mock.contacts.push(stored);
+	return stored;
+};
+const byEmailAndRole = (email: string, role: string) => ({
+	query: { operator: 'AND', value: [{ field: 'email', operator: '=', value: email }, { field: 'role', operator: '=', value: role }] },
+	pagination: { per_page: 50 },
+});
+
+describe('Intercom > Create or Update', () => {
+	test('not found: searched by email and role, then created; the output says "created"', async () => {
+		const result = await run('upsert', { role: 'user', email: 'ada@example.com', additionalFields: { name: 'Ada', phone: '' } });
+
+		expect(requests()).toEqual([
+			{ method: 'POST', path: '/contacts/search', body: byEmailAndRole('ada@example.com', 'user') },
+			{ method: 'POST', path: '/contacts', body: { role: 'user', email: 'ada@example.com', name: 'Ada' } },
+		]);
+		expect(result.items[0].json).toEqual({ ...mock.contacts[0], outcome: 'created' });
+	});
+
+	test('run twice: one contact, created then updated by PUT; the external ID is the key when given', async () => {
+		const first = await run('upsert', { role: 'user', external_id: 'u-1', email: 'ada@example.com', additionalFields: { name: 'Ada' } });
+		mock.server.clear();
+		const second = await run('upsert', { role: 'user', external_id: 'u-1', email: 'ada@example.com', additionalFields: { name: 'Augusta' } });
+
+		const id = mock.contacts[0].id;
+		expect(requests()).toEqual([
+			{
+				method: 'POST',
+				path: '/contacts/search',
+				body: { query: { operator: 'AND', value: [{ field: 'external_id', operator: '=', value: 'u-1' }, { field: 'role', operator: '=', value: 'user' }] }, pagination: { per_page: 50 } },
+			},
+			{ method: 'PUT', path: `/contacts/${id}`, body: { role: 'user', external_id: 'u-1', email: 'ada@example.com', name: 'Augusta' } },
+		]);
+		expect([first.items[0].json.outcome, second.items[0].json.outcome]).toEqual(['created', 'updated']);
+		expect(mock.contacts).toHaveLength(1);
+		expect(mock.contacts[0].name).toBe('Augusta');
+	});
+
+	test('search has not caught up: the create meets a 409 naming the contact, which is PUT', async () => {
+		seed({ email: 'ada@example.com', created_at: Math.floor(Date.now() / 1000) });
+		mock.searchLagMs = 60_000;
+
+		const result = await run('upsert', { role: 'user', email: 'ada@example.com', fieldsToClear: ['phone'] });
+
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /contacts/search', 'POST /contacts', 'PUT /contacts/seed0']);
+		expect(mock.requests('PUT')[0].body).toEqual({ role: 'user', email: 'ada@example.com', phone: null });
+		expect(result.items[0].json).toMatchObject({ id: 'seed0', outcome: 'updated', phone: null });
+	});
+
+	test('several users with the key are an error naming them; nothing is changed', async () => {
+		mock.searchLagMs = 0;
+		seed({ email: 'twin@example.com' });
+		seed({ email: 'twin@example.com' });
+
+		const result = await run('upsert', { role: 'user', email: 'twin@example.com', additionalFields: { name: 'x' } });
+
+		expect(result.error?.message).toBe('Email: 2 users match "twin@example.com" (ids seed0, seed1) [item 0]');
+		expect(mock.requests('PUT')).toEqual([]);
+	});
+});
+
+describe('Intercom > Update', () => {
+	test('by email: searched (any role), then PUT with only the changes, not the email it was found by', async () => {
+		const stored = seed({ email: 'ada@example.com', name: 'Ada' });
+
+		const result = await run('update', { findBy: 'email', email: 'ada@example.com', additionalFields: { name: 'Augusta', phone: '' } });
+
+		expect(requests()).toEqual([
+			{ method: 'POST', path: '/contacts/search', body: { query: { field: 'email', operator: '=', value: 'ada@example.com' }, pagination: { per_page: 50 } } },
+			{ method: 'PUT', path: `/contacts/${stored.id}`, body: { name: 'Augusta' } },
+		]);
+		expect(result.items[0].json).toMatchObject({ id: stored.id, name: 'Augusta' });
+	});
+
+	test('by Intercom ID: read, then PUT; a lead can become a user', async () => {
+		const lead = seed({ role: 'lead', email: 'lead@example.com' });
+
+		const result = await run('update', { findBy: 'id', contactId: lead.id, role: 'user', external_id: 'u-9' });
+
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual([`GET /contacts/${lead.id}`, `PUT /contacts/${lead.id}`]);
+		expect(result.items[0].json).toMatchObject({ role: 'user', external_id: 'u-9' });
+	});
+
+	test('a user cannot become a lead: refused before the PUT, with a clear message', async () => {
+		const user = seed({ email: 'ada@example.com' });
+
+		const result = await run('update', { findBy: 'id', contactId: user.id, role: 'lead' });
+
+		expect(result.error?.message).toBe(`Role: contact ${user.id} is a user, and Intercom cannot turn a user into a lead; nothing was sent [item 0]`);
+		expect(mock.requests('PUT')).toEqual([]);
+	});
+
+	test('not found (by ID: 404; by external ID: empty search) is an error, and nothing is created', async () => {
+		const byId = await run('update', { findBy: 'id', contactId: 'nosuchid', additionalFields: { name: 'x' } });
+		const byExternal = await run('update', { findBy: 'externalId', external_id: 'u-404', additionalFields: { name: 'x' } });
+
+		expect(byId.error?.message).toBe('Contact ID: no contact found with contact id "nosuchid"; nothing was updated or created [item 0]');
+		expect(byExternal.error?.message).toBe('External ID: no contact found with external id "u-404"; nothing was updated or created [item 0]');
+		expect(mock.contacts).toEqual([]);
+	});
+
+	test("a 409 on update (the new email is another user's) is Intercom's error, with the other id", async () => {
+		const ada = seed({ email: 'ada@example.com' });
+		seed({ email: 'grace@example.com' });
+
+		const result = await run('update', { findBy: 'id', contactId: ada.id, email: 'grace@example.com' });
+
+		expect(result.error?.httpCode).toBe('409');
+		expect(result.error?.description).toContain('existing contact id: seed1');
+	});
+
+	test('Continue On Fail: one output per input, in order', async () => {
+		seed({ email: 'a@example.com' });
+
+		const result = await run(
+			'update',
+			{ findBy: 'email', email: '={{ $json.email }}', additionalFields: { name: 'x' } },
+			[{ email: 'a@example.com' }, { email: 'b@example.com' }],
+			'continueRegularOutput',
+		);
+
+		expect(result.items.map((item) => [item.pairedItem, item.json.type ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'contact'],
+			[{ item: 1 }, 'Email: no contact found with email "b@example.com"; nothing was updated or created [item 1]'],
+		]);
+	});
+});
+
+describe('Intercom > Get', () => {
+	test('by ID, by email and by external ID: the contact', async () => {
+		const stored = seed({ email: 'ada@example.com', external_id: 'u-1' });
+
+		const results = [
+			await run('get', { findBy: 'id', contactId: stored.id }),
+			await run('get', { findBy: 'email', email: 'ada@example.com' }),
+			await run('get', { findBy: 'externalId', external_id: 'u-1' }),
+		];
+
+		expect(results.map((result) => result.items[0].json)).toEqual([stored, stored, stored]);
+	});
+
+	test('not found: an error by default, or an empty item when chosen; leads sharing an email are an error', async () => {
+		const failing = await run('get', { findBy: 'id', contactId: 'nosuchid' });
+		const empty = await run('get', { findBy: 'email', email: 'nobody@example.com', options: { ifNotFound: 'empty' } });
+		seed({ role: 'lead', email: 'lead@example.com' });
+		seed({ role: 'lead', email: 'lead@example.com' });
+		const several = await run('get', { findBy: 'email', email: 'lead@example.com' });
+
+		expect(failing.error?.message).toBe('Contact ID: no contact found with contact id "nosuchid" [item 0]');
+		expect(empty.items).toEqual([{ json: {}, pairedItem: { item: 0 } }]);
+		expect(several.error?.message).toBe('Email: 2 contacts match "lead@example.com" (ids seed0, seed1); find it by its Intercom ID instead [item 0]');
+	});
+});
+
+type BadInput = [name: string, parameters: INodeParameters, message: RegExp];
+
+const badUpsert: BadInput[] = [
+	['a user without email or external ID', { role: 'user', email: '={{ $json.missing }}' }, /^Email: a contact with the role User needs an Email or an External ID/],
+	['an invalid email', { role: 'user', email: 'ada-at-example' }, /^Email: "ada-at-example" is not a valid email address/],
+	['an unknown role', { role: '={{ "admin" }}', email: 'a@example.com' }, /^Role: must be one of user, lead/],
+	['an owner that is not a whole number', { role: 'user', email: 'a@example.com', additionalFields: { owner_id: '={{ 1.5 }}' } }, /^Owner: must be a whole number/],
+	['an avatar that is not a web address', { role: 'user', email: 'a@example.com', additionalFields: { avatar: 'ftp://x' } }, /^Avatar: "ftp:\/\/x" is not a web address/],
+	['a date that does not exist', { role: 'user', email: 'a@example.com', additionalFields: { signed_up_at: '2026-02-30' } }, /^Signed Up At: "2026-02-30" is not a date/],
+	['custom attributes JSON with a list', { role: 'user', email: 'a@example.com', customAttributesMode: 'json', customAttributesJson: '{"tags": [1]}' }, /^Attributes \(JSON\): "tags" is a list/],
+	['a field both set and cleared', { role: 'user', email: 'a@example.com', additionalFields: { name: 'x' }, fieldsToClear: ['name'] }, /^Fields to Clear: "name" is both given a value and cleared/],
+	['an unknown field to clear', { role: 'user', email: 'a@example.com', fieldsToClear: ['email'] }, /^Fields to Clear: must be one of/],
+	['an unknown API version', { role: 'user', email: 'a@example.com', options: { apiVersion: '1.4' } }, /^Options > API Version: must be one of/],
+];
+const badUpdate: BadInput[] = [
+	['nothing to update', { findBy: 'email', email: 'a@example.com' }, /^Fields: nothing to update/],
+	['no email to find by', { findBy: 'email', email: '={{ $json.missing }}', additionalFields: { name: 'x' } }, /^Email: is required but empty/],
+	['no external ID to find by', { findBy: 'externalId', external_id: '={{ "" }}', additionalFields: { name: 'x' } }, /^External ID: is required but empty/],
+	['no contact ID', { findBy: 'id', contactId: '={{ $json.missing }}', additionalFields: { name: 'x' } }, /^Contact ID: is required but empty/],
+	['a contact ID with a slash', { findBy: 'id', contactId: '../admins', additionalFields: { name: 'x' } }, /^Contact ID: "..\/admins" is not an Intercom contact ID/],
+	['an unknown way to find', { findBy: 'phone', additionalFields: { name: 'x' } }, /^Find Contact By: must be one of id, email, externalId/],
+	['an unknown role', { findBy: 'id', contactId: 'abc', role: '={{ "visitor" }}' }, /^Role: must be one of user, lead/],
+	['an owner of zero', { findBy: 'id', contactId: 'abc', additionalFields: { owner_id: 0 } }, /^Owner: must be a positive admin ID/],
+	['an invalid new email', { findBy: 'id', contactId: 'abc', email: 'nope' }, /^Email: "nope" is not a valid email address/],
+	['a custom attribute given twice', { findBy: 'id', contactId: 'abc', customAttributesMode: 'fields', customAttributes: { attribute: [{ name: 'plan', type: 'string', stringValue: 'a' }, { name: 'plan', type: 'string', stringValue: 'b' }] } }, /given more than once/],
+];
+const badGet: BadInput[] = [
+	['no email', { findBy: 'email', email: '={{ "" }}' }, /^Email: is required but empty/],
+	['an invalid email', { findBy: 'email', email: 'a@b' }, /^Email: "a@b" is not a valid email address/],
+	['an email that is an object', { findBy: 'email', email: '={{ { a: 1 } }}' }, /^Email: must be text, but the value is an object/],
+	['no external ID', { findBy: 'externalId', external_id: '={{ $json.missing }}' }, /^External ID: is required but empty/],
+	['an external ID that is a list', { findBy: 'externalId', external_id: '={{ [1] }}' }, /^External ID: must be text, but the value is a list/],
+	['no contact ID', { findBy: 'id', contactId: '={{ "" }}' }, /^Contact ID: is required but empty/],
+	['a contact ID with spaces', { findBy: 'id', contactId: 'a b' }, /^Contact ID: "a b" is not an Intercom contact ID/],
+	['an unknown way to find', { findBy: 'name' }, /^Find Contact By: must be one of id, email, externalId/],
+	['an unknown If Not Found choice', { findBy: 'id', contactId: 'abc', options: { ifNotFound: 'skip' } }, /^Options > If Not Found: must be one of fail, empty/],
+	['an unknown API version', { findBy: 'id', contactId: 'abc', options: { apiVersion: '3.0' } }, /^Options > API Version: must be one of/],
+];
+
+describe.each([
+	['upsert', badUpsert],
+	['update', badUpdate],
+	['get', badGet],
+] as const)('Intercom > %s: bad input is refused before anything is sent', (operation, cases) => {
+	test.each(cases)('%s', async (_name, parameters, message) => {
+		const result = await run(operation, parameters);
+
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.message).toMatch(/\[item 0\]$/);
+		expect(mock.server.requests).toEqual([]);
+	});
+});
