@@ -22,7 +22,7 @@ export class SalesforceMarketingCloud implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create contacts with their attribute sets in Salesforce Marketing Cloud Engagement',
+		description: 'Create, update and get contacts with their attribute sets in Salesforce Marketing Cloud Engagement',
 		defaults: { name: 'Salesforce Marketing Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -176,8 +176,8 @@ function checkDocumentedRules(check: ItemChecks, sets: SfmcAttributeSet[], field
 	}
 }
 
-/** The body of POST /contacts/v1/contacts for one item, after every documented rule. */
-export function buildCreateContactBody(check: ItemChecks, input: SfmcContactInput): IDataObject {
+/** The key, contact ID and the attribute sets with values, with the name rules checked. */
+function contactBody(check: ItemChecks, input: SfmcContactInput): { body: IDataObject; sets: SfmcAttributeSet[]; field: string } {
 	const contactKey = check.requiredString('Contact Key', input.contactKey).trim();
 	const body: IDataObject = { contactKey };
 	if (!isUnset(input.contactID)) body.contactID = scalar(check, 'Contact ID', input.contactID);
@@ -187,7 +187,26 @@ export function buildCreateContactBody(check: ItemChecks, input: SfmcContactInpu
 	checkSetNames(check, given, field);
 	// A set with no values says nothing: it is not sent and counts for no rule.
 	const sets = given.filter((set) => set.items.some((item) => item.values.length > 0));
-	checkDocumentedRules(check, sets, field);
 	body.attributeSets = sets as unknown as IDataObject[];
+	return { body, sets, field };
+}
+
+/** The body of POST /contacts/v1/contacts for one item, after every documented rule. */
+export function buildCreateContactBody(check: ItemChecks, input: SfmcContactInput): IDataObject {
+	const { body, sets, field } = contactBody(check, input);
+	checkDocumentedRules(check, sets, field);
+	return body;
+}
+
+/**
+ * The body of PATCH /contacts/v1/contacts: the same shape; the create-only rules (which sets a
+ * contact needs, HTML Enabled with Email Addresses) are not stated for PATCH, so only the sets
+ * given are checked (an email address must still be one).
+ */
+export function buildUpdateContactBody(check: ItemChecks, input: SfmcContactInput): IDataObject {
+	const { body, sets, field } = contactBody(check, input);
+	if (sets.length === 0) check.fail(field, 'nothing to update: give at least one attribute set with a value');
+	const address = valueOf(sets.find((set) => sameName(set.name, EMAIL_ADDRESSES)), 'Email Address');
+	if (address !== undefined) check.email(`${field} > ${EMAIL_ADDRESSES} > Email Address`, String(address));
 	return body;
 }

@@ -216,6 +216,45 @@ export function intercomUnderTest(): MockedVendor<IntercomMock> {
 	});
 }
 
+function sfmcLifecycle(mock: SfmcMock): OperationUnderTest[] {
+	const base = { resource: 'contact' };
+	const emailSet = { emailAddresses: [{ emailAddress: '={{ $json.email }}', htmlEnabled: true }] };
+	const seed = (emails: string[]) =>
+		emails.forEach((email, i) => mock.contacts.push({ contactKey: email, contactId: 500 + i, attributes: { 'Email Addresses': { 'Email Address': email } } }));
+	const keyInBody = (request: RecordedRequest) => String((request.body as IDataObject)?.contactKey);
+	return [
+		{
+			operation: 'upsert',
+			parameters: (extra = {}) => ({ ...base, operation: 'upsert', contactKey: '={{ $json.email }}', attributeSets: emailSet, ...extra }),
+			method: 'POST',
+			path: '/contacts/v1/contacts',
+			isOutput: (json) => json.operationStatus === 'OK' && (json.outcome === 'created' || json.outcome === 'updated'),
+			itemOf: keyInBody,
+			creates: true,
+		},
+		{
+			operation: 'update',
+			parameters: (extra = {}) => ({ ...base, operation: 'update', contactKey: '={{ $json.email }}', attributeSets: { emailDemographics: [{ lastName: 'Faults' }] }, ...extra }),
+			method: 'PATCH',
+			path: '/contacts/v1/contacts',
+			seed,
+			isOutput: (json) => json.operationStatus === 'OK',
+			itemOf: keyInBody,
+			creates: false,
+		},
+		{
+			operation: 'get',
+			parameters: (extra = {}) => ({ ...base, operation: 'get', findBy: 'contactKey', contactKey: '={{ $json.email }}', ...extra }),
+			method: 'POST',
+			path: '/contacts/v1/attributes/search',
+			seed,
+			isOutput: (json) => typeof json.contactKey === 'string' && typeof json.attributes === 'object',
+			itemOf: (request) => String((request.body as { conditionSet?: { conditions?: Array<{ value?: { items?: string[] } }> } }).conditionSet?.conditions?.[0]?.value?.items?.[0]),
+			creates: false,
+		},
+	];
+}
+
 export function sfmcUnderTest(): MockedVendor<SfmcMock> {
 	const secret = ['sfmc', 'suite', 'secret', process.pid].join('-');
 	registerSecrets([secret]);
@@ -261,6 +300,7 @@ export function sfmcUnderTest(): MockedVendor<SfmcMock> {
 		// one input would hold the same email address under another key.
 		duplicates: () => unique(mock.contacts.map((contact) => String(contact.attributes['Email Addresses']?.['Email Address']))),
 		contacts: () => mock.contacts.length,
+		lifecycle: sfmcLifecycle(mock),
 	};
 }
 

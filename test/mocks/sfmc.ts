@@ -35,6 +35,10 @@ export class SfmcMock extends VendorMock {
 	tokenRequests = 0;
 	/** 'doc' answers rowsAffetcted/contactId as the doc shows; 'wire' rowsAffected/contactID. */
 	spelling: 'doc' | 'wire' = 'doc';
+	/** Spec 3.3: "not found" from the email search is documented both as [] and as [{}]. */
+	emailNotFound: 'emptyArray' | 'emptyObject' = 'emptyArray';
+	/** Spec 3.1: PATCH on an unknown key is undocumented: it may 'create' or 'fail' (200 FAIL). */
+	patchUnknownKey: 'create' | 'fail' = 'fail';
 	private tokenCounter = 0;
 	private nextContactId = 12345678;
 
@@ -59,6 +63,8 @@ export class SfmcMock extends VendorMock {
 		this.tokenCounter = 0;
 		this.nextContactId = 12345678;
 		this.spelling = 'doc';
+		this.emailNotFound = 'emptyArray';
+		this.patchUnknownKey = 'fail';
 	}
 
 	protected handle(request: RecordedRequest): MockReply {
@@ -76,6 +82,9 @@ export class SfmcMock extends VendorMock {
 		}
 		if (request.method === 'GET' && request.path === '/contacts/v1/attributeSetDefinitions') return this.definitions(request);
 		if (request.method === 'POST' && request.path === '/contacts/v1/contacts') return this.create(request);
+		if (request.method === 'PATCH' && request.path === '/contacts/v1/contacts') return this.update(request);
+		if (request.method === 'POST' && request.path === '/contacts/v1/attributes/search') return this.attributeSearch(request);
+		if (request.method === 'POST' && request.path === '/contacts/v1/addresses/email/search') return this.emailSearch(request);
 		return { status: 404, body: platformError(10000, 'Generic Exception: resource not found') };
 	}
 
@@ -149,32 +158,80 @@ export class SfmcMock extends VendorMock {
 		if (names.includes('Email Demographics') && !names.includes('Email Addresses')) {
 			return this.failed('Email Demographics requires the Email Addresses attribute set.');
 		}
-		const key = body.contactKey ?? String(body.contactID);
-		const known = this.contacts.find((contact) => contact.contactKey === key);
-		const stored = known ?? { contactKey: key, contactId: this.nextContactId++, attributes: {} };
-		if (!known) this.contacts.push(stored);
-		for (const set of body.attributeSets) {
+		const { stored, known } = this.store(body.contactKey ?? String(body.contactID), body.attributeSets);
+		return { status: 200, body: this.envelope(stored, known) };
+	}
+
+	/** Merges the sets into the contact with the key, creating it when new. */
+	private store(key: string, sets: SentSet[]): { stored: SfmcStoredContact; known: boolean } {
+		const existing = this.contacts.find((contact) => contact.contactKey === key);
+		const stored = existing ?? { contactKey: key, contactId: this.nextContactId++, attributes: {} };
+		if (!existing) this.contacts.push(stored);
+		for (const set of sets) {
 			const values = (stored.attributes[String(set.name)] ??= {});
 			for (const item of set.items ?? []) for (const pair of item.values ?? []) values[String(pair.name)] = pair.value;
 		}
-		const contactId = stored.contactId;
+		return { stored, known: existing !== undefined };
+	}
+
+	private envelope(stored: SfmcStoredContact, known: boolean): Record<string, unknown> {
 		const common = {
 			operationStatus: 'OK',
-			contactKey: key,
+			contactKey: stored.contactKey,
 			contactTypeID: 0,
-			isNewContactKey: known === undefined,
+			isNewContactKey: !known,
 			requestServiceMessageID: 'req-svc-1',
 			hasErrors: false,
 			resultMessages: [],
 			serviceMessageID: 'svc-1',
 		};
-		return {
-			status: 200,
-			body:
-				this.spelling === 'doc'
-					? { ...common, rowsAffetcted: 1, contactId }
-					: { ...common, rowsAffected: 1, contactID: contactId, responseDateTime: '2026-11-24T06:00:00.000Z' },
+		return this.spelling === 'doc'
+			? { ...common, rowsAffetcted: 1, contactId: stored.contactId }
+			: { ...common, rowsAffected: 1, contactID: stored.contactId, responseDateTime: '2026-11-24T06:00:00.000Z' };
+	}
+
+	/** PATCH /contacts/v1/contacts (spec 3.1): merges the sets given into the contact with the key. */
+	private update(request: RecordedRequest): MockReply {
+		const body = (request.body ?? {}) as { contactKey?: string; attributeSets?: SentSet[] };
+		if (!body.contactKey) return { status: 400, body: platformError(10002, 'Missing Required Field: contactKey') };
+		if (!this.contacts.some((contact) => contact.contactKey === body.contactKey) && this.patchUnknownKey === 'fail') {
+			return this.failed(`Contact key ${body.contactKey} was not found.`);
+		}
+		const { stored, known } = this.store(body.contactKey, body.attributeSets ?? []);
+		return { status: 200, body: this.envelope(stored, known) };
+	}
+
+	/** POST /contacts/v1/attributes/search by "Contact.Contact Key" Equals: the requested attributes, in order. */
+	private attributeSearch(request: RecordedRequest): MockReply {
+		const body = request.body as {
+			request?: { attributes?: Array<{ key?: string }> };
+			conditionSet?: { conditions?: Array<{ attribute?: { key?: string }; operator?: string; value?: { items?: string[] } }> };
 		};
+		const condition = body.conditionSet?.conditions?.[0];
+		if (condition?.attribute?.key !== 'Contact.Contact Key' || condition.operator !== 'Equals') {
+			return { status: 400, body: platformError(10001, 'Unsupported search condition') };
+		}
+		const contact = this.contacts.find((candidate) => candidate.contactKey === condition.value?.items?.[0]);
+		if (!contact) return { status: 200, body: { items: [] } };
+		const values = (body.request?.attributes ?? []).map(({ key = '' }) => {
+			if (key === 'Contact.Contact Key') return { key, value: contact.contactKey };
+			const [set, ...name] = key.split('.');
+			return { key, value: contact.attributes[set]?.[name.join('.')] ?? null };
+		});
+		return { status: 200, body: { items: [{ values }] } };
+	}
+
+	/** POST /contacts/v1/addresses/email/search (spec 3.3): the contact keys holding the address. */
+	private emailSearch(request: RecordedRequest): MockReply {
+		const [address] = (request.body as { channelAddressList?: string[] })?.channelAddressList ?? [];
+		const keys = this.contacts.filter((contact) => contact.attributes['Email Addresses']?.['Email Address'] === address);
+		const entities =
+			keys.length === 0
+				? this.emailNotFound === 'emptyArray'
+					? []
+					: [{}]
+				: [{ channelAddress: address, contactKeyDetails: keys.map((contact) => ({ contactKey: contact.contactKey, createDate: '2026-11-24T06:00:00' })) }];
+		return { status: 200, body: { channelAddressResponseEntities: entities, requestServiceMessageID: 'req', resultMessages: [], serviceMessageID: 'svc' } };
 	}
 
 	/** The contacts envelope for a data failure: our assumption of its shape, as the spec labels it. */
