@@ -30,6 +30,8 @@ export interface RunSpec {
 	requestsPerSecond: number;
 	/** The vendor's rate for the floor, when the run is at its limit. */
 	vendorRate?: number;
+	/** Runs before the node, with the run's input (e.g. to make half the contacts exist). */
+	prepare?: (input: IDataObject[]) => Promise<void>;
 }
 
 /** Microseconds per call of `work`, averaged over `rounds` calls. */
@@ -53,6 +55,7 @@ export async function measure(vendor: BenchVendor, spec: RunSpec): Promise<IData
 	const tokensBefore = (await vendor.tokenRequests?.()) ?? 0;
 	const run = ++runCounter;
 	const input = Array.from({ length: spec.items }, (_, i) => vendor.item(run * 1_000_000 + i));
+	await spec.prepare?.(input);
 	const options = { ...((vendor.parameters.options as IDataObject) ?? {}), concurrency: spec.concurrency, requestsPerSecond: spec.requestsPerSecond };
 	let peakRss = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
@@ -84,5 +87,7 @@ export async function measure(vendor: BenchVendor, spec: RunSpec): Promise<IData
 		'peak RSS MB': (peakRss / 1024 / 1024).toFixed(0),
 	};
 	if (spec.vendorRate) row['of rate'] = ((requests * 1000) / wall / spec.vendorRate).toFixed(2);
+	const updated = result.items.filter((item) => item.json.outcome === 'updated').length;
+	if (updated > 0) row.updated = updated;
 	return row;
 }

@@ -27,7 +27,7 @@ function stats(createPath) {
 	return { requests: requests.length, creates: creates.length, resent };
 }
 
-parentPort.on('message', async ({ id, op, path, value, method, createPath }) => {
+parentPort.on('message', async ({ id, op, path, value, method, createPath, emails }) => {
 	try {
 		let result;
 		if (op === 'start') {
@@ -38,6 +38,11 @@ parentPort.on('message', async ({ id, op, path, value, method, createPath }) => 
 		else if (op === 'get') result = getPath(mock, path);
 		else if (op === 'call') result = await getPath(mock, method).call(method.includes('.') ? getPath(mock, method.split('.').slice(0, -1).join('.')) : mock);
 		else if (op === 'stats') result = stats(createPath);
+		else if (op === 'seed') result = mock.seedContacts(emails);
+		else if (op === 'stored') {
+			const stored = mock.storedEmails();
+			result = { contacts: stored.length, duplicates: stored.length - new Set(stored).size };
+		}
 		parentPort.postMessage({ id, result });
 	} catch (error) {
 		parentPort.postMessage({ id, error: String(error && error.stack) });

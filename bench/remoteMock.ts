@@ -57,6 +57,16 @@ export class RemoteMock {
 		await this.send({ op: 'call', method });
 	}
 
+	/** Makes contacts with these emails exist before a run. */
+	async seed(emails: string[]): Promise<void> {
+		await this.send({ op: 'seed', emails });
+	}
+
+	/** Contacts the mock holds, and how many of them share an email with another (should be none). */
+	async stored(): Promise<{ contacts: number; duplicates: number }> {
+		return await this.send({ op: 'stored' });
+	}
+
 	async stats(createPath: string): Promise<MockStats> {
 		return await this.send<MockStats>({ op: 'stats', createPath });
 	}

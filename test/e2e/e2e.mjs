@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { checkInstalled, E2E, importSandbox, installPackedPackage, n8n, PEOPLE, ROOT, RUNTIME, startMocks, startN8n, stopMocks, VENDOR_NODES, workflowFor } from './lib.mjs';
+import { checkInstalled, E2E, importSandbox, installPackedPackage, n8n, PEOPLE, ROOT, RUNTIME, startMocks, startN8n, stopMocks, SYNC, syncWorkflowFor, VENDOR_NODES, workflowFor } from './lib.mjs';
 
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -56,6 +56,26 @@ try {
 		check(`${vendor}: the mock received the 3 creates`, creates.length === 3 && sentEmails.length === 3, `${creates.length} creates`);
 	}
 	check('sfmc: one token request for the run', mocks.sfmc.tokenRequests === 1, `${mocks.sfmc.tokenRequests}`);
+
+	// The sync story: Create or Update twice on the same person (changed the second time), then Get.
+	const storedSync = {
+		loops: () => mocks.loops.contacts.filter((contact) => contact.email === 'sync@example.com').length,
+		intercom: () => mocks.intercom.contacts.filter((contact) => contact.email === 'sync@example.com').length,
+		sfmc: () => mocks.sfmc.contacts.filter((contact) => contact.contactKey === 'sync@example.com').length,
+		voyado: () => mocks.voyado.contacts.filter((contact) => contact.attributes.email === 'sync@example.com').length,
+	};
+	for (const vendor of Object.keys(VENDOR_NODES)) {
+		const { stdout } = await n8n(userFolder, ['execute', `--id=${syncWorkflowFor(vendor).id}`, '--rawOutput']);
+		const start = stdout.split('\n').findIndex((line) => line.startsWith('{'));
+		const json = start >= 0 ? JSON.parse(stdout.split('\n').slice(start).join('\n')) : {};
+		const runData = json.data?.resultData?.runData ?? {};
+		const first = (name) => runData[name]?.[0]?.data?.main?.[0]?.[0]?.json ?? {};
+		const outcomes = [first('Create or Update').outcome, first('Create or Update Again').outcome];
+		const gotFirstName = SYNC[vendor].firstNameOf(first('Get'));
+		check(`${vendor}: sync workflow ran in n8n`, json.status === 'success' || json.finished === true, `status ${json.status}`);
+		check(`${vendor}: Create or Update twice says created, then updated`, outcomes.join(',') === 'created,updated', outcomes.join(', '));
+		check(`${vendor}: one contact at the mock, and Get returns the updated value`, storedSync[vendor]() === 1 && gotFirstName === 'Augusta', `${storedSync[vendor]()} stored, first name ${gotFirstName}`);
+	}
 	const loopsBody = mocks.loops.server.requestsTo('POST', createPath.loops)[0]?.body;
 	check('loops: the body is exactly what the fields say', JSON.stringify(loopsBody) === JSON.stringify({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', source: 'n8n sandbox' }), JSON.stringify(loopsBody));
 

@@ -292,7 +292,74 @@ export function dropdownWorkflowFor(vendor) {
 	};
 }
 
-/** Imports the credentials, the four workflows and the four dropdown workflows into the user folder. */
+/** The sync story per vendor: Create or Update twice on one person (the second time changed), then Get. */
+export const SYNC = {
+	loops: {
+		upsert: { operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.first }}' } },
+		get: { operation: 'get', findBy: 'email', email: 'sync@example.com' },
+		firstNameOf: (json) => json.firstName,
+	},
+	intercom: {
+		upsert: { operation: 'upsert', role: 'user', email: '={{ $json.email }}', additionalFields: { name: '={{ $json.first }}' } },
+		get: { operation: 'get', findBy: 'email', email: 'sync@example.com' },
+		firstNameOf: (json) => json.name,
+	},
+	sfmc: {
+		upsert: {
+			operation: 'upsert',
+			contactKey: '={{ $json.email }}',
+			attributeSets: { emailAddresses: [{ emailAddress: '={{ $json.email }}', htmlEnabled: true }], emailDemographics: [{ firstName: '={{ $json.first }}' }] },
+		},
+		get: { operation: 'get', findBy: 'contactKey', contactKey: 'sync@example.com' },
+		firstNameOf: (json) => json.attributes?.['Email Demographics']?.['First Name'],
+	},
+	voyado: {
+		upsert: { operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.first }}' } },
+		get: { operation: 'get', findBy: 'email', email: 'sync@example.com' },
+		firstNameOf: (json) => json.attributes?.firstName,
+	},
+};
+
+/** Manual Trigger -> Person -> Create or Update -> Changed -> Create or Update Again -> Get: can run again and again. */
+export function syncWorkflowFor(vendor) {
+	const node = VENDOR_NODES[vendor];
+	const code = (name, first, x) => ({
+		id: `${vendor}-${name}`,
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [x, 0],
+		parameters: { jsCode: `return [{ json: { email: 'sync@example.com', first: '${first}' } }];` },
+	});
+	const vendorNode = (name, parameters, x) => ({
+		id: `${vendor}-${name.replace(/\W/g, '')}`,
+		name,
+		type: node.type,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: { resource: 'contact', ...parameters },
+		credentials: node.credential,
+	});
+	const chain = ['Start', 'Person', 'Create or Update', 'Changed', 'Create or Update Again', 'Get'];
+	return {
+		id: `${workflowFor(vendor).id}Sync`,
+		name: `Sync a contact to ${node.name}: create or update, twice, then get (sandbox)`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${vendor}-sync-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			code('Person', 'Ada', 200),
+			vendorNode('Create or Update', SYNC[vendor].upsert, 400),
+			code('Changed', 'Augusta', 600),
+			vendorNode('Create or Update Again', SYNC[vendor].upsert, 800),
+			vendorNode('Get', SYNC[vendor].get, 1000),
+		],
+		connections: Object.fromEntries(chain.slice(0, -1).map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }])),
+		pinData: {},
+	};
+}
+
+/** Imports the credentials, the four workflows, the four dropdown workflows and the four sync workflows. */
 export async function importSandbox(userFolder, mocks) {
 	const dir = mkdtempSync(join(tmpdir(), 'contacts-import-'));
 	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentialsFor(mocks)));
@@ -301,6 +368,7 @@ export async function importSandbox(userFolder, mocks) {
 	for (const vendor of Object.keys(VENDOR_NODES)) {
 		writeFileSync(join(dir, 'workflows', `${vendor}.json`), JSON.stringify(workflowFor(vendor)));
 		writeFileSync(join(dir, 'workflows', `${vendor}-dropdowns.json`), JSON.stringify(dropdownWorkflowFor(vendor)));
+		writeFileSync(join(dir, 'workflows', `${vendor}-sync.json`), JSON.stringify(syncWorkflowFor(vendor)));
 	}
 	await n8nOk(userFolder, ['import:workflow', '--separate', `--input=${join(dir, 'workflows')}`]);
 	rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The sandbox: real n8n 2.41.1 with this package installed as n8n installs community packages,
 // the four loopback mock vendors, a credential per vendor pointing at its mock and an example
-// workflow per vendor, ready to execute in the editor. Stop with Ctrl-C.
+// workflow per vendor (create; sync: create or update twice, then get; every dropdown), ready to
+// execute in the editor. Stop with Ctrl-C.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,7 +29,8 @@ if (fresh) {
 console.log(`
 n8n sandbox is running: http://127.0.0.1:${port}
   sign in as owner@example.com / Sandbox-Owner-1
-  workflows: "Create contacts in Loops / Intercom Contacts / Salesforce Marketing Cloud / Voyado Engage (sandbox)"
+  workflows per vendor: "Create contacts in ... (sandbox)", "Sync a contact to ...: create or update, twice, then get
+  (sandbox)" (run it as often as you like), and "...: every dropdown (sandbox)"
   mock vendors: ${Object.entries(mocks).map(([name, mock]) => `${name} ${mock.server.url}`).join(', ')}
 Press Ctrl-C to stop.`);
 const stop = async () => {

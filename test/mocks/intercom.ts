@@ -54,6 +54,18 @@ export class IntercomMock extends VendorMock {
 	}
 
 
+	/** Users that exist before a run (bench, tests). */
+	seedContacts(emails: string[]): void {
+		for (const email of emails) {
+			this.contacts.push({ type: 'contact', id: `seed${String(this.nextId++).padStart(8, '0')}`, role: 'user', email, created_at: 1, custom_attributes: {} });
+		}
+	}
+
+	/** The email of every stored contact, duplicates included. */
+	storedEmails(): string[] {
+		return this.contacts.map((contact) => String(contact.email));
+	}
+
 	reset(): void {
 		this.server.clear();
 		this.contacts.length = 0;

@@ -64,6 +64,16 @@ export class LoopsMock extends VendorMock {
 	}
 
 
+	/** Contacts that exist before a run (bench, tests). */
+	seedContacts(emails: string[]): void {
+		for (const email of emails) this.contacts.push({ id: `clseed${String(this.nextId++).padStart(6, '0')}`, email });
+	}
+
+	/** The email of every stored contact, duplicates included. */
+	storedEmails(): string[] {
+		return this.contacts.map((contact) => contact.email);
+	}
+
 	reset(): void {
 		this.server.clear();
 		this.contacts.length = 0;

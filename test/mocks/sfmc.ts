@@ -50,6 +50,18 @@ export class SfmcMock extends VendorMock {
 	}
 
 
+	/** Contacts that exist before a run, keyed by their email (bench, tests). */
+	seedContacts(emails: string[]): void {
+		for (const email of emails) {
+			this.contacts.push({ contactKey: email, contactId: this.nextContactId++, attributes: { 'Email Addresses': { 'Email Address': email } } });
+		}
+	}
+
+	/** The email of every stored contact, duplicates included. */
+	storedEmails(): string[] {
+		return this.contacts.map((contact) => String(contact.attributes['Email Addresses']?.['Email Address']));
+	}
+
 	/** Every token issued so far stops working, as after its 20 minutes. */
 	expireTokens(): void {
 		this.issuedTokens.clear();

@@ -57,6 +57,16 @@ export class VoyadoMock extends VendorMock {
 		this.patchAnswer = 'contact';
 	}
 
+	/** Contacts that exist before a run (bench, tests). */
+	seedContacts(emails: string[]): void {
+		for (const email of emails) this.addContact({ email });
+	}
+
+	/** The email of every stored contact, duplicates included. */
+	storedEmails(): string[] {
+		return this.contacts.map((contact) => String((contact.attributes as Record<string, unknown>).email));
+	}
+
 	/** A contact as Engage stores it, for tests that need one to exist already. */
 	addContact(attributes: Record<string, unknown>, contactType = 'Member'): VoyadoContact {
 		const contact = this.toContact(attributes, contactType);
