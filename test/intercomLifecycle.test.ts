@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { BadInput } from './harness/badInputs';
+import { refusedBeforeSending } from './harness/badInputs';
 import { intercomUnderTest, useVendor } from './harness/vendors';
 import type { IntercomContact } from './mocks/intercom';
 
@@ -165,7 +167,6 @@ describe('Intercom > Get', () => {
 	});
 });
 
-type BadInput = [name: string, parameters: INodeParameters, message: RegExp];
 
 const badUpsert: BadInput[] = [
 	['a user without email or external ID', { role: 'user', email: '={{ $json.missing }}' }, /^Email: a contact with the role User needs an Email or an External ID/],
@@ -204,17 +205,8 @@ const badGet: BadInput[] = [
 	['an unknown API version', { findBy: 'id', contactId: 'abc', options: { apiVersion: '3.0' } }, /^Options > API Version: must be one of/],
 ];
 
-describe.each([
+refusedBeforeSending('Intercom', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
-] as const)('Intercom > %s: bad input is refused before anything is sent', (operation, cases) => {
-	test.each(cases)('%s', async (_name, parameters, message) => {
-		const result = await run(operation, parameters);
-
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(message);
-		expect(result.error?.message).toMatch(/\[item 0\]$/);
-		expect(mock.server.requests).toEqual([]);
-	});
-});
+]);

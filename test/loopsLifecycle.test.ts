@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { BadInput } from './harness/badInputs';
+import { refusedBeforeSending } from './harness/badInputs';
 import { loopsUnderTest, useVendor } from './harness/vendors';
 
 const loops = useVendor(loopsUnderTest());
@@ -164,7 +166,6 @@ describe('Loops > Get', () => {
 });
 
 const long = (length: number) => 'x'.repeat(length);
-type BadInput = [name: string, parameters: INodeParameters, message: RegExp];
 
 const badUpsert: BadInput[] = [
 	['missing email', { email: '={{ $json.missing }}' }, /^Email: is required but empty/],
@@ -204,17 +205,8 @@ const badGet: BadInput[] = [
 	['an unknown If Not Found choice', { findBy: 'email', email: 'a@example.com', options: { ifNotFound: 'ignore' } }, /^Options > If Not Found: must be one of fail, empty/],
 ];
 
-describe.each([
+refusedBeforeSending('Loops', async (operation, parameters) => await run(operation, parameters, [{}]), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
-] as const)('Loops > %s: bad input is refused before anything is sent', (operation, cases) => {
-	test.each(cases)('%s', async (_name, parameters, message) => {
-		const result = await run(operation, parameters, [{}]);
-
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(message);
-		expect(result.error?.message).toMatch(/\[item 0\]$/);
-		expect(mock.server.requests).toEqual([]);
-	});
-});
+]);

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { BadInput } from './harness/badInputs';
+import { refusedBeforeSending } from './harness/badInputs';
 import { sfmcUnderTest, useVendor } from './harness/vendors';
 
 const sfmc = useVendor(sfmcUnderTest());
@@ -122,7 +124,6 @@ describe('Salesforce Marketing Cloud > Get', () => {
 	});
 });
 
-type BadInput = [name: string, parameters: INodeParameters, message: RegExp];
 
 const badUpsert: BadInput[] = [
 	['no contact key', { contactKey: '={{ $json.missing }}', attributeSets: emailSet('a@example.com') }, /^Contact Key: is required but empty/],
@@ -161,17 +162,8 @@ const badGet: BadInput[] = [
 	['a contact key of 10,001 characters', { findBy: 'contactKey', contactKey: 'x'.repeat(10_001) }, /^Contact Key: is 10001 characters long/],
 ];
 
-describe.each([
+refusedBeforeSending('Salesforce Marketing Cloud', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
-] as const)('Salesforce Marketing Cloud > %s: bad input is refused before anything is sent', (operation, cases) => {
-	test.each(cases)('%s', async (_name, parameters, message) => {
-		const result = await run(operation, parameters);
-
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(message);
-		expect(result.error?.message).toMatch(/\[item 0\]$/);
-		expect(mock.server.requests).toEqual([]);
-	});
-});
+]);

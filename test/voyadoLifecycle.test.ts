@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { BadInput } from './harness/badInputs';
+import { refusedBeforeSending } from './harness/badInputs';
 import { useVendor, voyadoUnderTest } from './harness/vendors';
 
 const voyado = useVendor(voyadoUnderTest());
@@ -177,7 +179,6 @@ describe('Voyado Engage > Get', () => {
 });
 
 const long = (length: number) => 'x'.repeat(length);
-type BadInput = [name: string, parameters: INodeParameters, message: RegExp];
 
 const badUpsert: BadInput[] = [
 	['no key value', { email: '={{ $json.missing }}' }, /^Email: is required: it is the key of contact type Member/],
@@ -217,17 +218,8 @@ const badGet: BadInput[] = [
 	['an unknown If Not Found choice', { findBy: 'email', email: 'a@example.com', options: { ifNotFound: 'skip' } }, /^Options > If Not Found: must be one of fail, empty/],
 ];
 
-describe.each([
+refusedBeforeSending('Voyado Engage', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
-] as const)('Voyado Engage > %s: bad input is refused before anything is sent', (operation, cases) => {
-	test.each(cases)('%s', async (_name, parameters, message) => {
-		const result = await run(operation, parameters);
-
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(message);
-		expect(result.error?.message).toMatch(/\[item 0\]$/);
-		expect(mock.server.requests).toEqual([]);
-	});
-});
+]);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ExecutionSettings, ItemRun } from './execute';
 
@@ -53,6 +53,47 @@ export function contactResourceFields(operations: OperationOption[]): INodePrope
 /** displayOptions for fields of the given Contact operations, with further conditions if any. */
 export function showFor(operations: string[], also: Record<string, Array<string | boolean>> = {}): INodeProperties['displayOptions'] {
 	return { show: { resource: ['contact'], operation: operations, ...also } };
+}
+
+/** Update and Get: how the contact is found (a Find Contact By dropdown with the vendor's keys). */
+export function findByField(operations: string[], keys: INodePropertyOptions[], defaultKey: string): INodeProperties {
+	return {
+		displayName: 'Find Contact By',
+		name: 'findBy',
+		type: 'options',
+		noDataExpression: true,
+		options: keys,
+		default: defaultKey,
+		description: 'Which value identifies the contact',
+		displayOptions: showFor(operations),
+	};
+}
+
+/** Update and Create or Update: the fields to empty (sent as null). A field left blank is never sent. */
+export function fieldsToClearField(operations: string[], fields: INodePropertyOptions[], vendor: string, note = ''): INodeProperties {
+	const description = `Fields to empty in ${vendor} (sent as null).${note} Fields left blank above are not sent and keep their value.`;
+	return {
+		displayName: 'Fields to Clear',
+		name: 'fieldsToClear',
+		type: 'multiOptions',
+		options: fields,
+		default: [],
+		description,
+		displayOptions: showFor(operations),
+	};
+}
+
+/** Options of the given operations: their own choices and the vendor's transport settings, sorted. */
+export function optionsCollection(operations: string[], vendorOptions: INodeProperties[], own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showFor(operations),
+		options: sortedByDisplayName([...own, ...vendorOptions]),
+	};
 }
 
 /** What Create or Update did, added to the vendor's contact. */

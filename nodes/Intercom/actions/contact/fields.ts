@@ -4,9 +4,11 @@ import {
 	fieldsOrJsonModeField,
 	ifContactExistsOption,
 	showFor,
-	sortedByDisplayName,
-	transportOptionFields,
+		transportOptionFields,
 	typedValueFields,
+	optionsCollection,
+	fieldsToClearField,
+	findByField,
 } from '../../../shared/commonFields';
 import { intercomApi } from '../../api';
 import type { IntercomContactInput } from '../../mapping';
@@ -179,25 +181,18 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 	];
 }
 
-/** Update and Create or Update: nullable fields to empty. A field left blank is never sent. */
+/** Update and Create or Update: nullable fields to empty (sent as null). */
 export function clearFieldsField(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Fields to Clear',
-		name: 'fieldsToClear',
-		type: 'multiOptions',
-		options: [
-			{ name: 'Avatar', value: 'avatar' },
-			{ name: 'Last Seen At', value: 'last_seen_at' },
-			{ name: 'Name', value: 'name' },
-			{ name: 'Owner', value: 'owner_id' },
-			{ name: 'Phone', value: 'phone' },
-			{ name: 'Signed Up At', value: 'signed_up_at' },
-			{ name: 'Unsubscribed From Emails', value: 'unsubscribed_from_emails' },
-		],
-		default: [],
-		description: 'Fields to empty in Intercom (sent as null). Fields left blank above are not sent and keep their value.',
-		displayOptions: showFor(operations),
-	};
+	const fields = [
+		{ name: 'Avatar', value: 'avatar' },
+		{ name: 'Last Seen At', value: 'last_seen_at' },
+		{ name: 'Name', value: 'name' },
+		{ name: 'Owner', value: 'owner_id' },
+		{ name: 'Phone', value: 'phone' },
+		{ name: 'Signed Up At', value: 'signed_up_at' },
+		{ name: 'Unsubscribed From Emails', value: 'unsubscribed_from_emails' },
+	];
+	return fieldsToClearField(operations, fields, 'Intercom');
 }
 
 export const FIND_BY = ['id', 'email', 'externalId'] as const;
@@ -206,20 +201,11 @@ export type FindBy = (typeof FIND_BY)[number];
 /** Update and Get: how the contact is found. */
 export function findByFields(operations: string[]): INodeProperties[] {
 	return [
-		{
-			displayName: 'Find Contact By',
-			name: 'findBy',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Email', value: 'email', description: 'Searched; several contacts with it are an error' },
-				{ name: 'External ID', value: 'externalId' },
-				{ name: 'Intercom ID', value: 'id' },
-			],
-			default: 'email',
-			description: 'Which value identifies the contact',
-			displayOptions: showFor(operations),
-		},
+		findByField(operations, [
+			{ name: 'Email', value: 'email', description: 'Searched; several contacts with it are an error' },
+			{ name: 'External ID', value: 'externalId' },
+			{ name: 'Intercom ID', value: 'id' },
+		], 'email'),
 		{
 			displayName: 'Contact ID',
 			name: 'contactId',
@@ -233,33 +219,26 @@ export function findByFields(operations: string[]): INodeProperties[] {
 	];
 }
 
-/** Options: the API version and transport settings, and the operation's own choices. */
+const VENDOR_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'API Version',
+		name: 'apiVersion',
+		type: 'options',
+		options: INTERCOM_API_VERSIONS.map((version) => ({ name: version, value: version })),
+		default: DEFAULT_INTERCOM_VERSION,
+		description:
+			'Sent as the Intercom-Version header on every request, so the body means the same whatever your app\'s default version is',
+	},
+	...transportOptionFields(intercomApi, {
+		retry: 'A 429 waits for X-RateLimit-Reset instead.',
+		pace: 'By default the X-RateLimit-* headers set the pace: the node pauses before the window runs out.',
+		timeout: 'Intercom clients use 20 seconds.',
+	}),
+];
+
+/** Options: the vendor's settings, and the operation's own choices. */
 export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor(operations),
-		options: sortedByDisplayName([
-			{
-				displayName: 'API Version',
-				name: 'apiVersion',
-				type: 'options',
-				options: INTERCOM_API_VERSIONS.map((version) => ({ name: version, value: version })),
-				default: DEFAULT_INTERCOM_VERSION,
-				description:
-					'Sent as the Intercom-Version header on every request, so the body means the same whatever your app\'s default version is',
-			},
-			...own,
-			...transportOptionFields(intercomApi, {
-				retry: 'A 429 waits for X-RateLimit-Reset instead.',
-				pace: 'By default the X-RateLimit-* headers set the pace: the node pauses before the window runs out.',
-				timeout: 'Intercom clients use 20 seconds.',
-			}),
-		]),
-	};
+	return optionsCollection(operations, VENDOR_OPTIONS, own);
 }
 
 /** Create Contact: the body of POST /contacts (Intercom API 2.15), named as Intercom names it. */

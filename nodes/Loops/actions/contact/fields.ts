@@ -4,9 +4,11 @@ import {
 	fieldsOrJsonModeField,
 	ifContactExistsOption,
 	showFor,
-	sortedByDisplayName,
-	transportOptionFields,
+		transportOptionFields,
 	typedValueFields,
+	optionsCollection,
+	fieldsToClearField,
+	findByField,
 } from '../../../shared/commonFields';
 import { loopsApi } from '../../api';
 import type { LoopsContactInput } from '../../mapping';
@@ -33,19 +35,10 @@ export const FIND_BY = ['email', 'userId'] as const;
 /** How Update and Get find the contact: by email or by user ID, Loops' two unique keys. */
 export function findByFields(operations: string[]): INodeProperties[] {
 	return [
-		{
-			displayName: 'Find Contact By',
-			name: 'findBy',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Email', value: 'email' },
-				{ name: 'User ID', value: 'userId' },
-			],
-			default: 'email',
-			description: 'Which of its unique keys identifies the contact',
-			displayOptions: showFor(operations),
-		},
+		findByField(operations, [
+			{ name: 'Email', value: 'email' },
+			{ name: 'User ID', value: 'userId' },
+		], 'email'),
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -232,38 +225,23 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 	];
 }
 
-/** Update and Create or Update: standard fields to empty. A field left blank is never sent. */
+/** Update and Create or Update: standard fields to empty (Loops resets a value sent as null). */
 export function clearFieldsField(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Fields to Clear',
-		name: 'fieldsToClear',
-		type: 'multiOptions',
-		options: CLEARABLE_FIELD_NAMES.map((value) => ({ name: CLEARABLE_LABELS[value], value })),
-		default: [],
-		description:
-			'Fields to empty in Loops (sent as null). Fields left blank above are not sent and keep their value. To empty a custom property, give it the type Empty.',
-		displayOptions: showFor(operations),
-	};
+	const fields = CLEARABLE_FIELD_NAMES.map((value) => ({ name: CLEARABLE_LABELS[value], value }));
+	return fieldsToClearField(operations, fields, 'Loops', ' To empty a custom property, give it the type Empty.');
 }
 
-/** Options: the transport settings, and the operation's own choices. */
+const VENDOR_OPTIONS: INodeProperties[] = [
+	...transportOptionFields(loopsApi, {
+		retry: 'Loops sends no reset time, so waits double from here.',
+		pace: 'Loops allows 10 requests per second per team, shared by everything using your key.',
+		timeout: 'Loops answers within a few seconds normally.',
+	}),
+];
+
+/** Options: the vendor's settings, and the operation's own choices. */
 export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor(operations),
-		options: sortedByDisplayName([
-			...own,
-			...transportOptionFields(loopsApi, {
-				retry: 'Loops sends no reset time, so waits double from here.',
-				pace: 'Loops allows 10 requests per second per team, shared by everything using your key.',
-				timeout: 'Loops answers within a few seconds normally.',
-			}),
-		]),
-	};
+	return optionsCollection(operations, VENDOR_OPTIONS, own);
 }
 
 /** Create Contact: the fields of POST /contacts/create, named as Loops names them. */

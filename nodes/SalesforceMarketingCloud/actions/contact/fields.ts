@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, sortedByDisplayName, transportOptionFields } from '../../../shared/commonFields';
+import { showFor, transportOptionFields, optionsCollection, findByField } from '../../../shared/commonFields';
 import { sfmcApi } from '../../api';
 import type { AttributeDefinition } from '../../attributeSets';
 import { DOCUMENTED_SETS } from '../../attributeSets';
@@ -147,19 +147,10 @@ export const FIND_BY = ['contactKey', 'email'] as const;
 /** Get: by the contact key, or by an email address (Marketing Cloud looks up its contact key). */
 export function findByFields(operations: string[]): INodeProperties[] {
 	return [
-		{
-			displayName: 'Find Contact By',
-			name: 'findBy',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Contact Key', value: 'contactKey' },
-				{ name: 'Email Address', value: 'email', description: 'Marketing Cloud looks up the contact key of the address' },
-			],
-			default: 'contactKey',
-			description: 'Which value identifies the contact',
-			displayOptions: showFor(operations),
-		},
+		findByField(operations, [
+			{ name: 'Contact Key', value: 'contactKey' },
+			{ name: 'Email Address', value: 'email', description: 'Marketing Cloud looks up the contact key of the address' },
+		], 'contactKey'),
 		{
 			displayName: 'Contact Key',
 			name: 'contactKey',
@@ -183,26 +174,19 @@ export function findByFields(operations: string[]): INodeProperties[] {
 	];
 }
 
-/** Options: the transport settings, and the operation's own choices. */
+// No "If Contact Already Exists" for Marketing Cloud: it merges a create for an existing Contact
+// Key and says so with isNewContactKey: false in the output.
+const VENDOR_OPTIONS: INodeProperties[] = [
+	...transportOptionFields(sfmcApi, {
+		retry: 'A 429 waits as long as Marketing Cloud asks instead.',
+		pace: 'Marketing Cloud publishes no limit; on a 429 every parallel request waits.',
+		timeout: 'Marketing Cloud may take several seconds per contact.',
+	}),
+];
+
+/** Options: the vendor's settings, and the operation's own choices. */
 export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor(operations),
-		// No "If Contact Already Exists": Marketing Cloud merges a create for an existing Contact
-		// Key and says so with isNewContactKey: false in the output.
-		options: sortedByDisplayName([
-			...own,
-			...transportOptionFields(sfmcApi, {
-				retry: 'A 429 waits as long as Marketing Cloud asks instead.',
-				pace: 'Marketing Cloud publishes no limit; on a 429 every parallel request waits.',
-				timeout: 'Marketing Cloud may take several seconds per contact.',
-			}),
-		]),
-	};
+	return optionsCollection(operations, VENDOR_OPTIONS, own);
 }
 
 /** Create Contact: POST /contacts/v1/contacts, named as the Marketing Cloud doc names it. */

@@ -4,8 +4,9 @@ import {
 	fieldsOrJsonModeField,
 	ifContactExistsOption,
 	showFor,
-	sortedByDisplayName,
-	transportOptionFields,
+		transportOptionFields,
+	optionsCollection,
+	findByField,
 } from '../../../shared/commonFields';
 import { voyadoApi } from '../../api';
 import type { ItemChecks } from '../../../shared/validation';
@@ -88,22 +89,13 @@ export type FindBy = (typeof FIND_BY)[number];
 /** Update and Get: how the contact is found (a key field, or Engage's contact ID). */
 export function findByFields(operations: string[], keyFieldsToo: boolean): INodeProperties[] {
 	return [
-		{
-			displayName: 'Find Contact By',
-			name: 'findBy',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Contact ID', value: 'contactId', description: "Engage's own ID of the contact (a GUID)" },
-				{ name: 'Email', value: 'email' },
-				{ name: 'External ID', value: 'externalId' },
-				{ name: 'Mobile Phone', value: 'mobilePhone' },
-				{ name: 'Social Security Number', value: 'socialSecurityNumber' },
-			],
-			default: 'email',
-			description: 'A key field of the contact type (looked up first), or the contact ID',
-			displayOptions: showFor(operations),
-		},
+		findByField(operations, [
+			{ name: 'Contact ID', value: 'contactId', description: "Engage's own ID of the contact (a GUID)" },
+			{ name: 'Email', value: 'email' },
+			{ name: 'External ID', value: 'externalId' },
+			{ name: 'Mobile Phone', value: 'mobilePhone' },
+			{ name: 'Social Security Number', value: 'socialSecurityNumber' },
+		], 'email'),
 		{
 			displayName: 'Contact ID',
 			name: 'contactId',
@@ -324,24 +316,17 @@ export function queryParametersField(operations: string[]): INodeProperties {
 	};
 }
 
-/** Options: the transport settings, and the operation's own choices. */
+const VENDOR_OPTIONS: INodeProperties[] = [
+	...transportOptionFields(voyadoApi, {
+		retry: "Voyado's retry policy asks for late retries (10 s, 30 s, 60 s...); interactive flows may use less.",
+		pace: 'Voyado asks for fewer than 50 requests per second per key (429 above 200).',
+		timeout: 'Engage answers 504 RequestTimeOut itself within 10 seconds, so keep this above 10.',
+	}),
+];
+
+/** Options: the vendor's settings, and the operation's own choices. */
 export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showFor(operations),
-		options: sortedByDisplayName([
-			...own,
-			...transportOptionFields(voyadoApi, {
-				retry: "Voyado's retry policy asks for late retries (10 s, 30 s, 60 s...); interactive flows may use less.",
-				pace: 'Voyado asks for fewer than 50 requests per second per key (429 above 200).',
-				timeout: 'Engage answers 504 RequestTimeOut itself within 10 seconds, so keep this above 10.',
-			}),
-		]),
-	};
+	return optionsCollection(operations, VENDOR_OPTIONS, own);
 }
 
 /** Create Contact: POST /api/v3/contacts, named as the Engage doc names it. */
