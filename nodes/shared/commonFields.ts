@@ -155,7 +155,7 @@ export function fieldsOrJsonModeField(
 	displayName: string,
 	name: string,
 	description: string,
-	displayOptions: INodeProperties['displayOptions'] = showForCreate,
+	displayOptions: INodeProperties['displayOptions'],
 ): INodeProperties {
 	return {
 		displayName,
@@ -172,9 +172,6 @@ export function fieldsOrJsonModeField(
 		displayOptions,
 	};
 }
-
-/** displayOptions for the fields of Contact > Create. */
-export const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
 
 export type IfNotFound = 'fail' | 'empty';
 

@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import {
 	fieldsOrJsonModeField,
-	ifContactExistsOption,
-	showFor,
-		transportOptionFields,
-	typedValueFields,
-	optionsCollection,
 	fieldsToClearField,
 	findByField,
+	ifContactExistsOption,
+	optionsCollection,
+	showFor,
+	transportOptionFields,
+	typedValueFields,
 } from '../../../shared/commonFields';
 import { loopsApi } from '../../api';
 import type { LoopsContactInput } from '../../mapping';

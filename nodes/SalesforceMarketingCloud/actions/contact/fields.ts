@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, transportOptionFields, optionsCollection, findByField } from '../../../shared/commonFields';
+import { findByField, optionsCollection, showFor, transportOptionFields } from '../../../shared/commonFields';
 import { sfmcApi } from '../../api';
 import type { AttributeDefinition } from '../../attributeSets';
 import { DOCUMENTED_SETS } from '../../attributeSets';

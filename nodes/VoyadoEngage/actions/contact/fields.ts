@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import {
 	fieldsOrJsonModeField,
-	ifContactExistsOption,
-	showFor,
-		transportOptionFields,
-	optionsCollection,
 	findByField,
+	ifContactExistsOption,
+	optionsCollection,
+	showFor,
+	transportOptionFields,
 } from '../../../shared/commonFields';
 import { voyadoApi } from '../../api';
 import type { ItemChecks } from '../../../shared/validation';
