@@ -19,9 +19,11 @@ interface TokenResponse {
 
 /**
  * Server-to-server OAuth (client credentials) for Marketing Cloud Engagement. n8n calls
- * `preAuthentication` when the hidden, expirable `accessToken` is empty, on a 401, and on the
- * credential test; it stores the result with the credential, so one token serves every item and
- * execution until Marketing Cloud rejects it. Nothing is kept in module memory.
+ * `preAuthentication` when the hidden, expirable `accessToken` is empty, and on the credential
+ * test (and on a 401 for dropdowns); it stores the result with the credential, so one token
+ * serves every item and execution until Marketing Cloud rejects it. In a node run, a 401 empties
+ * the token once for all requests in flight (see ExecutionCredential), so one token request
+ * replaces it. Nothing is kept in module memory.
  */
 export class SalesforceMarketingCloudApi implements ICredentialType {
 	name = 'salesforceMarketingCloudApi';

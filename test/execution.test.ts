@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { intercomUnderTest, loopsUnderTest, useVendor, voyadoUnderTest } from './harness/vendors';
+import { allVendors, intercomUnderTest, loopsUnderTest, useVendor, voyadoUnderTest } from './harness/vendors';
 import type { RecordedRequest } from './mocks/server';
 
 const emails = (count: number, label: string) => Array.from({ length: count }, (_, i) => ({ email: `${label}${i}@example.com` }));
@@ -100,4 +100,21 @@ describe('Intercom: its rate-limit window, read on its own clock', () => {
 		expect(mock.requests('POST', '/contacts').filter((request) => request.answeredWith === 429)).toEqual([]);
 		expect(mock.contacts).toHaveLength(8);
 	}, 20000);
+});
+
+describe.each(allVendors())('$name: one credential read per execution', (vendor) => {
+	useVendor(vendor);
+
+	test('20 items, 5 at a time: n8n reads and decrypts the credential once, not once per request', async () => {
+		const type = vendor.credentialType.name;
+		const readsBefore = vendor.engine.credentials.reads.get(type) ?? 0;
+		const items = Array.from({ length: 20 }, (_, i) => ({ email: `once${i}@example.com`, key: `once-${i}` }));
+
+		const result = await vendor.engine.run({ parameters: vendor.parameters({ options: { concurrency: 5 } }), items });
+
+		expect(result.status).toBe('success');
+		expect(result.items.every((item) => vendor.isContact(item.json))).toBe(true);
+		expect(vendor.server.requests.filter((request) => request.path.endsWith(vendor.createPath)).length).toBeGreaterThanOrEqual(20);
+		expect((vendor.engine.credentials.reads.get(type) ?? 0) - readsBefore).toBe(1);
+	});
 });

@@ -232,6 +232,47 @@ describe('Salesforce Marketing Cloud > one token per lifetime', () => {
 		]);
 		expect(engine.credentials.store.get(CREDENTIAL)?.accessToken).toBe('mock-token-2');
 	});
+
+	test('the credential is read once per execution, not once per request', async () => {
+		const items = Array.from({ length: 50 }, (_, i) => ({ key: `key-${i}`, email: `c${i}@example.com` }));
+		const readsBefore = engine.credentials.reads.get(CREDENTIAL) ?? 0;
+
+		const result = await createContacts(fields(), items);
+
+		expect(result.items).toHaveLength(50);
+		expect(creates()).toHaveLength(50);
+		expect((engine.credentials.reads.get(CREDENTIAL) ?? 0) - readsBefore).toBe(1);
+	});
+
+	test('a token that runs out mid-run, with 10 requests in flight, is replaced by one token request', async () => {
+		const items = Array.from({ length: 300 }, (_, i) => ({ key: `key-${i}`, email: `c${i}@example.com` }));
+		mock.server.latencyMs = 20;
+		mock.expireTokensAfter(100);
+
+		const result = await createContacts(fields({ options: { concurrency: 10 } }), items);
+
+		expect(result.status).toBe('success');
+		expect(result.items.map((item) => item.json.contactKey)).toEqual(items.map((item) => item.key));
+		expect(mock.tokenRequests).toBe(2);
+		const refused = creates().filter((request) => request.answeredWith === 401);
+		expect(refused.length).toBeGreaterThan(1); // several were in flight with the old token
+		expect(refused.length).toBeLessThanOrEqual(10);
+		expect(refused.every((request) => request.headers.authorization === 'Bearer mock-token-1')).toBe(true);
+		expect(mock.contacts).toHaveLength(300);
+		expect(engine.credentials.store.get(CREDENTIAL)?.accessToken).toBe('mock-token-2');
+	}, 30000);
+
+	test('a token refused right after it was issued fails the item after one token request, not in a loop', async () => {
+		storeCredential({ accessToken: 'mock-token-from-last-month', restInstanceUrl: `${mock.baseUrl}/` });
+		mock.tokenLifetime = 0;
+
+		const result = await createContacts(fields(), [{ key: 'a', email: 'a@example.com' }]);
+
+		expect(result.status).toBe('error');
+		expect(result.error?.httpCode).toBe('401');
+		expect(mock.tokenRequests).toBe(1);
+		expect(creates().map((request) => request.headers.authorization)).toEqual(['Bearer mock-token-from-last-month', 'Bearer mock-token-1']);
+	});
 });
 
 describe('Salesforce Marketing Cloud > every doc rule is checked before sending', () => {

@@ -35,6 +35,7 @@ function sfmcRetryAfterMs({ body }: HttpFailure): number | undefined {
 export const sfmcApi: VendorApi = {
 	service: 'Salesforce Marketing Cloud',
 	credentialType: SFMC_CREDENTIAL_TYPE,
+	tokenField: 'accessToken',
 	parseError: parseSfmcError,
 	retry: { ...DEFAULT_RETRY, baseDelayMs: 1_000 },
 	timeoutMs: 30_000,

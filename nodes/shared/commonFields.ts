@@ -292,7 +292,12 @@ export function retryOptionsFrom(check: ItemChecks, options: IDataObject): SendO
  */
 export function itemSendOptions(check: ItemChecks, options: IDataObject, run: ItemRun, api: VendorApi): SendOptions {
 	const retry = retryOptionsFrom(check, options);
-	return { ...retry, limiter: run.limiter, budget: new WaitBudget(retry.maxTotalWaitMs ?? api.retry.maxTotalWaitMs) };
+	return {
+		...retry,
+		limiter: run.limiter,
+		credential: run.credential,
+		budget: new WaitBudget(retry.maxTotalWaitMs ?? api.retry.maxTotalWaitMs),
+	};
 }
 
 /** Options > Parallel Requests and Max Requests per Second: how fast a bulk run may go. */
@@ -350,6 +355,8 @@ export function executionSettingsFrom(context: IExecuteFunctions, api: VendorApi
 	return {
 		concurrency,
 		rateLimit: { ...api.rateLimit, requestsPerSecond: Math.max(0, requestsPerSecond ?? 0) },
+		credentialType: api.credentialType,
+		tokenField: api.tokenField,
 		contactIdOf: api.contactIdOf,
 	};
 }

@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItemJson } from './errors';
+import { ExecutionCredential } from './executionCredential';
 import type { RateLimitPolicy } from './rateLimiter';
 import { RateLimiter } from './rateLimiter';
 
-/** What every item of one execution shares: the pacer of the vendor's rate limit. */
+/** What every item of one execution shares: the pacer of the vendor's rate limit and the credential. */
 export interface ItemRun {
 	limiter: RateLimiter;
+	credential?: ExecutionCredential;
 }
 
 /** Handles one input item: validates, sends, and returns the output JSON for it. */
@@ -17,6 +19,10 @@ export interface ExecutionSettings {
 	/** Items processed at once (each is one or a few requests). */
 	concurrency: number;
 	rateLimit: RateLimitPolicy;
+	/** The credential type the node authenticates with: read once for the whole execution. */
+	credentialType?: string;
+	/** The credential's expiring token field, if it has one (see ExecutionCredential). */
+	tokenField?: string;
 	/** The vendor's id in an item's output, to name the contacts created before a stop. */
 	contactIdOf?: (output: IDataObject) => unknown;
 }
@@ -66,7 +72,10 @@ export async function executePerItem(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const concurrency = Math.max(1, Math.min(Math.floor(settings.concurrency) || 1, items.length || 1));
-	const run: ItemRun = { limiter: new RateLimiter(settings.rateLimit) };
+	const run: ItemRun = {
+		limiter: new RateLimiter(settings.rateLimit),
+		credential: settings.credentialType ? new ExecutionCredential(this, settings.credentialType, settings.tokenField) : undefined,
+	};
 	const output: INodeExecutionData[] = new Array(items.length);
 	const continueOnFail = this.continueOnFail();
 	let next = 0;

@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { HttpFailure, VendorErrorParser } from './errors';
 import { buildVendorApiError, readHttpFailure } from './errors';
+import type { ExecutionCredential } from './executionCredential';
 import type { RateLimiter, RateLimitPolicy } from './rateLimiter';
 import { WaitBudget } from './waitBudget';
 
@@ -35,6 +36,8 @@ export const DEFAULT_RETRY: RetryOptions = {
 export interface VendorApi {
 	service: string;
 	credentialType: string;
+	/** The credential's hidden, expirable token, fetched by its preAuthentication (SFMC). */
+	tokenField?: string;
 	parseError: VendorErrorParser;
 	retry: RetryOptions;
 	timeoutMs: number;
@@ -76,6 +79,8 @@ export interface SendOptions extends Partial<RetryOptions> {
 	limiter?: RateLimiter;
 	/** The item's waiting budget, shared by all its requests; without one, each call gets its own. */
 	budget?: WaitBudget;
+	/** The execution's credential, read once; without it, n8n reads it again for every request. */
+	credential?: ExecutionCredential;
 }
 
 export interface VendorResponse {
@@ -154,10 +159,11 @@ export async function sendVendorRequest(
 	itemIndex?: number,
 	sendOptions: SendOptions = {},
 ): Promise<VendorResponse> {
-	const { timeoutMs, beforeRetry, limiter, budget: itemBudget, ...retryOverrides } = sendOptions;
+	const { timeoutMs, beforeRetry, limiter, budget: itemBudget, credential, ...retryOverrides } = sendOptions;
 	const retry = { ...api.retry, ...retryOverrides };
 	const budget = itemBudget ?? new WaitBudget(retry.maxTotalWaitMs);
 	let resentAfterUnknownOutcome = false;
+	let resentWithNewToken = false;
 	for (let attempt = 1; ; attempt++) {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -171,19 +177,29 @@ export async function sendVendorRequest(
 		if (request.qs !== undefined) options.qs = request.qs;
 		let failure: HttpFailure;
 		if (limiter && !(await limiter.acquire(budget))) throw pausedTooLong(this, api, limiter, budget, itemIndex);
+		const sentWith = await credential?.forRequest();
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				api.credentialType,
 				options,
+				sentWith?.options,
 			)) as IN8nHttpFullResponse;
 			const headers = response.headers as Record<string, string>;
 			limiter?.observe(headers);
 			return { statusCode: response.statusCode, headers, body: response.body, attempts: attempt };
 		} catch (error) {
 			failure = readHttpFailure(error);
+		} finally {
+			if (sentWith) credential?.settle(sentWith);
 		}
 		limiter?.observe(failure.headers);
+		if (failure.httpCode === 401 && sentWith && credential?.tokenRejected(sentWith) && !resentWithNewToken) {
+			// The token expired: send again at once with a new one (not an attempt: nothing was done).
+			resentWithNewToken = true;
+			attempt--;
+			continue;
+		}
 		if (failure.httpCode === undefined && failure.networkCode === undefined) {
 			// Nothing reached the vendor: the credential refused the request (e.g. the base-URL rule).
 			throw new NodeOperationError(this.getNode(), failure.message, { itemIndex });

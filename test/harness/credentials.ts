@@ -27,6 +27,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How often n8n wrote a credential back (a token refresh), by type. */
 	readonly updates = new Map<string, number>();
 
+	/** How often n8n read and decrypted a credential (the database read of the real app), by type. */
+	readonly reads = new Map<string, number>();
+
 	constructor(private readonly types: Record<string, ICredentialType>) {
 		super();
 	}
@@ -60,6 +63,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(type);
 		if (!stored) throw new Error(`No stored credential of type ${type}`);
+		this.reads.set(type, (this.reads.get(type) ?? 0) + 1);
 		// As the CLI does: apply the credential type's defaults to what was stored.
 		const withDefaults = NodeHelpers.getNodeParameters(
 			this.type(type).properties,

@@ -67,6 +67,21 @@ export class SfmcMock extends VendorMock {
 		this.issuedTokens.clear();
 	}
 
+	/**
+	 * Every token stops working after this many more authorized requests (once), so a token runs
+	 * out in the middle of a parallel run: the requests in flight with it all get 401.
+	 */
+	expireTokensAfter(requests: number): void {
+		this.expiresIn = requests;
+	}
+
+	/** Tokens work for this many requests each, then 401 (0: every token is refused at once). */
+	tokenLifetime: number | undefined = undefined;
+
+	private expiresIn: number | undefined = undefined;
+
+	private readonly tokenUses = new Map<string, number>();
+
 	reset(): void {
 		this.server.clear();
 		this.contacts.length = 0;
@@ -77,11 +92,23 @@ export class SfmcMock extends VendorMock {
 		this.spelling = 'doc';
 		this.emailNotFound = 'emptyArray';
 		this.patchUnknownKey = 'fail';
+		this.expiresIn = undefined;
+		this.tokenLifetime = undefined;
+		this.tokenUses.clear();
 	}
 
 	protected handle(request: RecordedRequest): MockReply {
 		if (request.method === 'POST' && request.path === '/v2/token') return this.token(request);
 		const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+		if (token && this.expiresIn !== undefined && this.expiresIn-- <= 0) {
+			this.expiresIn = undefined;
+			this.expireTokens();
+		}
+		if (token && this.tokenLifetime !== undefined) {
+			const uses = (this.tokenUses.get(token) ?? 0) + 1;
+			this.tokenUses.set(token, uses);
+			if (uses > this.tokenLifetime) this.issuedTokens.delete(token);
+		}
 		if (!token || !this.issuedTokens.has(token)) {
 			return {
 				status: 401,
