@@ -98,13 +98,13 @@ export function checkInstalled() {
 }
 
 /**
- * Builds and packs this package (`npm pack`), and unpacks the tarball where n8n looks for
+ * Builds and packs this package (`npm pack`; `root`: another checkout of it), and unpacks the tarball where n8n looks for
  * installed community packages: <user folder>/.n8n/nodes/node_modules/n8n-nodes-contacts.
  */
-export function installPackedPackage(userFolder) {
+export function installPackedPackage(userFolder, root = ROOT) {
 	const packDir = mkdtempSync(join(tmpdir(), 'contacts-pack-'));
-	sh('npm', ['run', 'build', '--silent'], { cwd: ROOT });
-	sh('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	sh('npm', ['run', 'build', '--silent'], { cwd: root });
+	sh('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 	const tarball = join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz')));
 	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-contacts');
 	rmSync(target, { recursive: true, force: true });
