@@ -42,6 +42,11 @@ export function microsecondsPerCall(rounds: number, work: (index: number) => voi
 	return Number(process.hrtime.bigint() - started) / 1000 / rounds;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bareClientRoundMs } = require('./bareClient.cjs') as {
+	bareClientRoundMs: (baseUrl: string, parallel: number, rounds: number) => Promise<number>;
+};
+
 let runCounter = 0;
 
 /**
@@ -57,8 +62,8 @@ export async function measure(vendor: BenchVendor, spec: RunSpec): Promise<IData
 	const input = Array.from({ length: spec.items }, (_, i) => vendor.item(run * 1_000_000 + i));
 	await spec.prepare?.(input);
 	const options = { ...((vendor.parameters.options as IDataObject) ?? {}), concurrency: spec.concurrency, requestsPerSecond: spec.requestsPerSecond };
-	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+	let peakRss = process.memoryUsage.rss();
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
 	const started = Date.now();
 	const result = await vendor.engine.run({ parameters: { ...vendor.parameters, options }, items: input, onError: 'continueRegularOutput' });
 	const wall = Date.now() - started;
@@ -69,6 +74,12 @@ export async function measure(vendor: BenchVendor, spec: RunSpec): Promise<IData
 	const rate = spec.vendorRate ?? spec.requestsPerSecond;
 	const paceFloor = rate > 0 ? (requests / rate) * 1000 : 0;
 	const floor = Math.max(latencyFloor, paceFloor);
+	// Without a pace, the same rounds by a bare http client: what this machine allows at all.
+	const rounds = Math.ceil(requests / spec.concurrency);
+	const bareFloor =
+		spec.latencyMs > 0 && paceFloor === 0
+			? rounds * (await bareClientRoundMs(vendor.mock.baseUrl, spec.concurrency, Math.min(rounds, 100)))
+			: 0;
 	const row: IDataObject = {
 		node: vendor.label,
 		case: spec.name,
@@ -80,6 +91,8 @@ export async function measure(vendor: BenchVendor, spec: RunSpec): Promise<IData
 		'wall ms': wall,
 		'floor ms': Math.round(floor),
 		ratio: floor ? (wall / floor).toFixed(2) : '',
+		'bare client ms': bareFloor ? Math.round(bareFloor) : '',
+		'ratio to bare client': bareFloor ? (wall / bareFloor).toFixed(2) : '',
 		'items/s': ((spec.items * 1000) / wall).toFixed(1),
 		'req/item': (requests / spec.items).toFixed(2),
 		're-sent': resent,

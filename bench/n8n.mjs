@@ -6,11 +6,11 @@
 // runs only each node at 0 ms, 10 parallel, under the V8 profiler, and says where n8n's CPU went.
 // BENCH_PACKAGE_DIR=<checkout> benches another version of the package with the same cases.
 import { fork, spawn } from 'node:child_process';
-import http from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import bareClient from './bareClient.cjs';
 import { summarize } from './cpuProfile.mjs';
 import { checkInstalled, installPackedPackage, N8N_BIN, N8N_VERSION, n8nEnv, n8nOk, NODE24_BIN, ROOT, VENDOR_NODES } from '../test/e2e/lib.mjs';
 
@@ -179,25 +179,6 @@ function execute(userFolder, workflowId, outputFile, profileDir) {
 	});
 }
 
-/**
- * What this machine allows at all: a bare Node http client (no n8n, no node), `parallel` at a
- * time, against the same mock. Its time per round is the measured floor per round of requests.
- */
-async function bareClientRoundMs(baseUrl, parallel) {
-	const agent = new http.Agent({ keepAlive: false });
-	const once = () =>
-		new Promise((resolve, reject) => {
-			http.get(`${baseUrl}/bench-floor`, { agent }, (response) => response.resume().on('end', resolve)).on('error', reject);
-		});
-	const rounds = Math.max(10, Math.ceil(ITEMS / parallel / 2));
-	let next = 0;
-	const started = performance.now();
-	await Promise.all(Array.from({ length: parallel }, async () => {
-		while (next++ < rounds * parallel) await once();
-	}));
-	return (performance.now() - started) / rounds;
-}
-
 function print(table) {
 	const header = [...new Set(table.flatMap((row) => Object.keys(row)))];
 	const lines = [header, ...table.map((row) => header.map((key) => String(row[key] ?? '')))];
@@ -254,7 +235,7 @@ for (const vendor of vendors) {
 	});
 	const counts = await mockProcess.send('count', { windows });
 	const roundMs = {};
-	for (const parallel of [10, 20]) roundMs[parallel] = await bareClientRoundMs(mocks[`${vendor}-slow`], parallel);
+	for (const parallel of [10, 20]) roundMs[parallel] = await bareClient.bareClientRoundMs(mocks[`${vendor}-slow`], parallel, Math.max(10, Math.ceil(ITEMS / parallel / 2)));
 	for (const spec of cases) {
 		const task = runData[`Case ${spec.label}`]?.[0];
 		const output = task?.data?.main?.[0] ?? [];
