@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
+import { parse as parseYaml } from 'yaml';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { TestEngine } from './harness/engine';
@@ -94,5 +95,53 @@ describe('the installable package', () => {
 		} finally {
 			await mock.stop();
 		}
+	});
+});
+
+describe('publishing: GitHub Actions with npm provenance (the workflows cannot run here, so their shape is checked)', () => {
+	type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+	type Workflow = { on: Record<string, { branches?: string[]; tags?: string[] } | null>; permissions?: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }> };
+	const workflow = (name: string) => parseYaml(readFileSync(join(root, '.github', 'workflows', name), 'utf8')) as Workflow;
+	const steps = (parsed: Workflow) => Object.values(parsed.jobs).flatMap((job) => job.steps);
+	const runs = (parsed: Workflow) => steps(parsed).flatMap((step) => (step.run ? [step.run.trim()] : []));
+	const scripts = packageJson.scripts as Record<string, string>;
+
+	test('ci.yml runs on every push to main and every pull request, with the commands of .ci/run on Node 20', () => {
+		const ci = workflow('ci.yml');
+
+		expect(ci.on.push?.branches).toEqual(['main']);
+		expect(ci.on).toHaveProperty('pull_request');
+		expect(steps(ci).map((step) => step.uses).filter(Boolean)).toEqual(['actions/checkout@v6', 'actions/setup-node@v4']);
+		expect(steps(ci).find((step) => step.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('20');
+		const ciRun = readFileSync(join(root, '.ci', 'run'), 'utf8').split('\n').filter((line) => line.startsWith('npm '));
+		expect(runs(ci).map((run) => run.replace(' -- --no-browser', ''))).toEqual(ciRun);
+	});
+
+	test('publish.yml publishes a version tag through `npm run release`, with the OIDC token provenance needs', () => {
+		const publish = workflow('publish.yml');
+		const job = Object.values(publish.jobs)[0];
+
+		expect(publish.on.push?.tags).toEqual(['*.*.*']);
+		expect(job.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
+		expect(runs(publish)).toEqual(['npm ci', 'npm test', expect.stringMatching(/npm run release$/)]);
+		// The project's .npmrc skips scripts; publishing must run prepublishOnly all the same.
+		expect(steps(publish).at(-1)?.env?.NPM_CONFIG_IGNORE_SCRIPTS).toBe('false');
+	});
+
+	test('release goes through n8n-node release, and prepublishOnly refuses a publish outside it and lints and builds', () => {
+		expect(scripts.release).toBe('n8n-node release');
+		expect(scripts.prepublishOnly).toBe('n8n-node prerelease && npm run lint && npm run build');
+	});
+
+	test('repository, homepage and bugs name one repository, and CHANGELOG.md has an Unreleased section', () => {
+		const repo = /github\.com\/([^/]+\/[^/#.]+)/;
+		const names = [
+			(packageJson.repository as { url: string }).url,
+			packageJson.homepage as string,
+			(packageJson.bugs as { url: string }).url,
+		].map((url) => repo.exec(url)?.[1]);
+		expect(new Set(names).size).toBe(1);
+		expect(names[0]).toBeDefined();
+		expect(readFileSync(join(root, 'CHANGELOG.md'), 'utf8')).toMatch(/^## Unreleased$/m);
 	});
 });
