@@ -145,3 +145,18 @@ describe('publishing: GitHub Actions with npm provenance (the workflows cannot r
 		expect(readFileSync(join(root, 'CHANGELOG.md'), 'utf8')).toMatch(/^## Unreleased$/m);
 	});
 });
+
+describe('documentation links', () => {
+	test("each node's codex links to its page in this repository's docs/ (which exists) and to the vendor's API page", () => {
+		const repository = /^(https:\/\/github\.com\/[^/]+\/[^/#]+)/.exec(packageJson.homepage as string)?.[1] as string;
+		const codexFiles = (packageJson.n8n as { nodes: string[] }).nodes.map((entry) => join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.json')));
+
+		for (const file of codexFiles) {
+			const codex = JSON.parse(readFileSync(file, 'utf8')) as { resources: { primaryDocumentation: Array<{ url: string }> } };
+			const [ours, vendor] = codex.resources.primaryDocumentation.map((link) => link.url);
+			expect(ours).toMatch(new RegExp(`^${repository.replace(/[.]/g, '\\.')}/blob/main/docs/[a-z-]+\\.md$`));
+			expect(existsSync(join(root, ours.slice(`${repository}/blob/main/`.length)))).toBe(true);
+			expect(vendor).toMatch(/^https:\/\/(loops\.so|developers\.intercom\.com|developer\.salesforce\.com|developer\.voyado\.com)\//);
+		}
+	});
+});
