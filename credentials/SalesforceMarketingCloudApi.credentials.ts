@@ -149,8 +149,35 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 		});
 	}
 
+	// n8n's tester shows only the status text ("Unauthorized") unless a rule names the cause. A 401
+	// comes from the token request (client ID or secret refused) or from tokenContext (token refused).
 	test: ICredentialTestRequest = {
 		request: { url: '/platform/v1/tokenContext', method: 'GET' },
-		rules: REDIRECT_TEST_RULES,
+		rules: [
+			...REDIRECT_TEST_RULES,
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Marketing Cloud refused the Client ID or Client Secret: copy both again from Setup > Installed Packages > your package > API Integration, and check that the package is installed and enabled',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Marketing Cloud refused the token request: check the Account ID (MID) and the Scope, or leave them empty',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: "Marketing Cloud refused access: the package's API Integration lacks a permission for this business unit",
+				},
+			},
+		],
 	};
 }

@@ -10,19 +10,22 @@ interface Dropdown {
 	property: INodeProperties;
 }
 
-/** Every options/multiOptions field of a node, at any depth (collections and fixed collections). */
-function dropdownsOf(properties: INodeProperties[], path = ''): Dropdown[] {
+/** Every field of a node of one of these types, at any depth (collections and fixed collections). */
+function fieldsOf(properties: INodeProperties[], types: string[], path = ''): Dropdown[] {
 	const found: Dropdown[] = [];
 	for (const property of properties) {
 		const here = `${path}${property.displayName}`;
-		if (property.type === 'options' || property.type === 'multiOptions') found.push({ path: here, property });
+		if (types.includes(property.type)) found.push({ path: here, property });
 		for (const option of property.options ?? []) {
-			if ('values' in option) found.push(...dropdownsOf((option as INodePropertyCollection).values, `${here} > `));
-			else if ('type' in option) found.push(...dropdownsOf([option as INodeProperties], `${here} > `));
+			if ('values' in option) found.push(...fieldsOf((option as INodePropertyCollection).values, types, `${here} > `));
+			else if ('type' in option) found.push(...fieldsOf([option as INodeProperties], types, `${here} > `));
 		}
 	}
 	return found;
 }
+
+/** Every options/multiOptions field of a node, at any depth. */
+const dropdownsOf = (properties: INodeProperties[]) => fieldsOf(properties, ['options', 'multiOptions']);
 
 const nodes: Array<[string, INodeType]> = [
 	['Loops', new Loops()],
@@ -51,5 +54,14 @@ describe.each(nodes)('%s node description: every dropdown is wired', (_name, nod
 		const used = new Set(dropdowns.map(({ property }) => property.typeOptions?.loadOptionsMethod));
 
 		expect(registered.filter((method) => !used.has(method))).toEqual([]);
+	});
+});
+
+describe.each(nodes)('%s node description: numbers', (_name, node) => {
+	test('number fields show what was typed: none pads it to a fixed number of decimals', () => {
+		const padded = fieldsOf(node.description.properties, ['number'])
+			.filter(({ property }) => property.typeOptions?.numberPrecision !== undefined)
+			.map(({ path }) => path);
+		expect(padded).toEqual([]);
 	});
 });

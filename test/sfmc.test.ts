@@ -430,7 +430,11 @@ describe('Salesforce Marketing Cloud > credential, subdomain, dropdowns, Continu
 		expect(mock.requests('GET', '/platform/v1/tokenContext')).toHaveLength(1);
 
 		storeCredential({ clientSecret: 'wrong-secret' });
-		expect((await testCredential(engine, new SalesforceMarketingCloudApi())).status).toBe('Error');
+		expect(await testCredential(engine, new SalesforceMarketingCloudApi())).toEqual({
+			status: 'Error',
+			message:
+				'Marketing Cloud refused the Client ID or Client Secret: copy both again from Setup > Installed Packages > your package > API Integration, and check that the package is installed and enabled',
+		});
 	});
 
 	test('attribute sets and their writable attributes load from the account', async () => {

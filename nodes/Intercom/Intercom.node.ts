@@ -19,7 +19,8 @@ export class Intercom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and get users and leads with the Intercom Contacts API (2.x), in any region',
+		description:
+			"Create, update and get users and leads in today's Intercom workspaces (Contacts API 2.x, any region), where the built-in Intercom node's user and lead operations (API 1.x) no longer work",
 		defaults: { name: 'Intercom Contacts' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -127,7 +127,7 @@ export function typedValueFields(numberTypes: string[], dateDescription?: string
 			displayName: 'Value',
 			name: 'numberValue',
 			type: 'number',
-			typeOptions: { numberPrecision: 10 },
+			// No numberPrecision: n8n would pad what was typed to that many decimals (5.0000000000).
 			default: 0,
 			displayOptions: { show: { type: numberTypes } },
 		},
@@ -246,7 +246,7 @@ export function firstRetryDelayField(defaultSeconds: number, policy: string): IN
 		displayName: 'First Retry Delay (Seconds)',
 		name: 'firstRetryDelaySeconds',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0 },
 		default: defaultSeconds,
 		description,
 	};
@@ -310,7 +310,7 @@ export function concurrencyOptionFields(api: VendorApi, paceNote: string): INode
 			displayName: 'Max Requests per Second',
 			name: 'requestsPerSecond',
 			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
+			typeOptions: { minValue: 0 },
 			default: defaultPace,
 			description: paceDescription,
 		},

@@ -104,6 +104,17 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 			await page.screenshot({ path: join(screenshotsDir, `${vendor}-credential-test.png`) });
 			results.push({ name: `browser: the ${node.name} credential test reports success against the mock`, ok });
 		}
+
+		// A wrong client secret: the test names the Client ID and Client Secret, not just "Unauthorized".
+		await page.goto(`${baseUrl}/home/credentials/sfmcWrongCred`);
+		const modal = page.locator('[data-test-id="editCredential-modal"]').first();
+		await modal.waitFor({ timeout: 15_000 });
+		const retry = modal.getByRole('button', { name: /retry|test/i }).first();
+		if (await retry.isVisible().catch(() => false)) await retry.click();
+		const explained = modal.getByText(/Marketing Cloud refused the Client ID or Client Secret/).first();
+		const ok = await explained.waitFor({ timeout: 20_000 }).then(() => true, () => false);
+		await page.screenshot({ path: join(screenshotsDir, 'sfmc-credential-wrong-secret.png') });
+		results.push({ name: 'browser: a wrong Marketing Cloud client secret is explained by the credential test', ok });
 	} finally {
 		await browser.close();
 	}

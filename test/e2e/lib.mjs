@@ -145,6 +145,13 @@ export function credentialsFor(mocks) {
 			data: { subdomain: 'mc563885gzs27c5t9-63k636ttgm', clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', authBaseUrl: mocks.sfmc.baseUrl, accessToken: '', restInstanceUrl: '' },
 		},
 		{ id: 'voyadoCred', name: 'Voyado (sandbox mock)', type: 'voyadoEngageApi', data: { tenant: 'sandbox', apiKey: 'sandbox-voyado-key', baseUrlOverride: mocks.voyado.baseUrl } },
+		// On purpose: opening it shows what the credential test says about a wrong client secret.
+		{
+			id: 'sfmcWrongCred',
+			name: 'Marketing Cloud (sandbox mock, wrong secret)',
+			type: 'salesforceMarketingCloudApi',
+			data: { subdomain: 'mc563885gzs27c5t9-63k636ttgm', clientId: 'sandbox-client', clientSecret: 'not-the-secret', authBaseUrl: mocks.sfmc.baseUrl, accessToken: '', restInstanceUrl: '' },
+		},
 	];
 }
 
