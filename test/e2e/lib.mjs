@@ -172,6 +172,8 @@ export const VENDOR_NODES = {
 			operation: 'create',
 			email: '={{ $json.email }}',
 			additionalFields: { firstName: '={{ $json.first }}', lastName: '={{ $json.last }}', source: 'n8n sandbox' },
+			// The sandbox workflow can run again: the second time the contacts exist.
+			options: { ifContactExists: 'returnExisting' },
 		},
 	},
 	intercom: {
@@ -184,6 +186,7 @@ export const VENDOR_NODES = {
 			role: 'user',
 			email: '={{ $json.email }}',
 			additionalFields: { name: '={{ $json.first + " " + $json.last }}' },
+			options: { ifContactExists: 'returnExisting' },
 		},
 	},
 	sfmc: {
@@ -209,6 +212,7 @@ export const VENDOR_NODES = {
 			operation: 'create',
 			email: '={{ $json.email }}',
 			additionalFields: { firstName: '={{ $json.first }}', lastName: '={{ $json.last }}', countryCode: 'SE' },
+			options: { ifContactExists: 'returnExisting' },
 		},
 	},
 };
