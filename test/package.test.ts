@@ -51,7 +51,7 @@ describe('the installable package', () => {
 		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['intercomContactsApi', 'loopsApi', 'salesforceMarketingCloudApi', 'voyadoEngageApi']);
 		const loops = loader.getNode('loops').type as INodeType;
 		expect(loops.description.usableAsTool).toBe(true);
-		expect(loops.description.codex?.resources?.primaryDocumentation?.[0].url).toBe(
+		expect(loops.description.codex?.resources?.primaryDocumentation?.map((link) => link.url)).toContain(
 			'https://loops.so/docs/api-reference/create-contact',
 		);
 		for (const name of Object.keys(loader.nodeTypes)) {
