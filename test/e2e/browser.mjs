@@ -111,8 +111,11 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 		await modal.waitFor({ timeout: 15_000 });
 		const retry = modal.getByRole('button', { name: /retry|test/i }).first();
 		if (await retry.isVisible().catch(() => false)) await retry.click();
-		const explained = modal.getByText(/Marketing Cloud refused the Client ID or Client Secret/).first();
-		const ok = await explained.waitFor({ timeout: 20_000 }).then(() => true, () => false);
+		// n8n shows "Couldn't connect with these settings"; the test's own message is under "More details".
+		const details = modal.getByText(/More details/i).first();
+		if (await details.waitFor({ timeout: 20_000 }).then(() => true, () => false)) await details.click();
+		const explained = page.getByText(/Marketing Cloud refused the Client ID or Client Secret/).first();
+		const ok = await explained.waitFor({ timeout: 10_000 }).then(() => true, () => false);
 		await page.screenshot({ path: join(screenshotsDir, 'sfmc-credential-wrong-secret.png') });
 		results.push({ name: 'browser: a wrong Marketing Cloud client secret is explained by the credential test', ok });
 	} finally {
