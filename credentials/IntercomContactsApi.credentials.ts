@@ -47,7 +47,7 @@ export class IntercomContactsApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api.intercom.io',
+			placeholder: 'e.g. https://api.intercom.io',
 			description:
 				'Advanced: leave empty to use the region. Set only to reach Intercom through a proxy or a test server; must use https (plain http only for localhost).',
 		},

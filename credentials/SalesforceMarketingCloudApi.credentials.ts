@@ -44,7 +44,7 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'mc563885gzs27c5t9-63k636ttgm',
+			placeholder: 'e.g. mc563885gzs27c5t9-63k636ttgm',
 			description:
 				'The 28-character tenant subdomain starting with "mc" (Setup > Installed Packages > your package > API Integration). You can also paste the Authentication or REST Base URI.',
 		},
@@ -75,7 +75,7 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 			name: 'scope',
 			type: 'string',
 			default: '',
-			placeholder: 'list_and_subscribers_read list_and_subscribers_write',
+			placeholder: 'e.g. list_and_subscribers_read list_and_subscribers_write',
 			description: 'Optional: space-separated scopes. Empty uses every scope the package grants.',
 		},
 		{

@@ -27,7 +27,7 @@ export class VoyadoEngageApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'https://acme.voyado.com',
+			placeholder: 'e.g. https://acme.voyado.com',
 			description:
 				'Your Engage address: https://{tenant}.voyado.com, or https://{tenant}.staging.voyado.com for staging. The tenant name alone also works.',
 		},

@@ -121,7 +121,7 @@ const voyado: BadInput[] = [
 	['first name with a control character', { additionalFields: { firstName: `Eva${String.fromCharCode(27)}` } }, { email: 'a@example.com' }, /^First Name: contains a control character/],
 	['city of 10,001 characters', { additionalFields: { city: long(10_001) } }, { email: 'a@example.com' }, /^City: is 10001 characters long/],
 	['preference that is not true/false', { preferences: { acceptsSms: '={{ "sometimes" }}' } }, { email: 'a@example.com' }, /^Preferences > Accepts SMS: must be true or false/],
-	['consent without id', { consents: { consent: [{ id: '', value: true }] } }, { email: 'a@example.com' }, /^Consents > consent 1 > Consent: is required/],
+	['consent whose id is an expression giving nothing', { consents: { consent: [{ id: '={{ $json.missing }}', value: true }] } }, { email: 'a@example.com' }, /^Consents > consent 1 > Consent: is required/],
 	['consent id that is an object', { consents: { consent: [{ id: '={{ { id: 1 } }}', value: true }] } }, { email: 'a@example.com' }, /^Consents > consent 1 > Consent: must be text, but the value is an object/],
 	['consent value that is text', { consents: { consent: [{ id: 'memberConsent', value: '={{ "ok" }}' }] } }, { email: 'a@example.com' }, /^Consents > consent 1 > Value: must be true or false/],
 	['`country` in extra attributes', { extraAttributesMode: 'fields', extraAttributes: { attribute: [{ name: 'country', value: 'Sweden' }] } }, { email: 'a@example.com' }, /^Extra Attributes: "country" is never sent/],

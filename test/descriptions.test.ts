@@ -4,6 +4,10 @@ import { Intercom } from '../nodes/Intercom/Intercom.node';
 import { Loops } from '../nodes/Loops/Loops.node';
 import { SalesforceMarketingCloud } from '../nodes/SalesforceMarketingCloud/SalesforceMarketingCloud.node';
 import { VoyadoEngage } from '../nodes/VoyadoEngage/VoyadoEngage.node';
+import { IntercomContactsApi } from '../credentials/IntercomContactsApi.credentials';
+import { LoopsApi } from '../credentials/LoopsApi.credentials';
+import { SalesforceMarketingCloudApi } from '../credentials/SalesforceMarketingCloudApi.credentials';
+import { VoyadoEngageApi } from '../credentials/VoyadoEngageApi.credentials';
 
 interface Dropdown {
 	path: string;
@@ -63,5 +67,22 @@ describe.each(nodes)('%s node description: numbers', (_name, node) => {
 			.filter(({ property }) => property.typeOptions?.numberPrecision !== undefined)
 			.map(({ path }) => path);
 		expect(padded).toEqual([]);
+	});
+});
+
+describe("n8n's copy rules", () => {
+	const VALUE_TYPES = ['string', 'number', 'dateTime', 'json'];
+	const everything: Array<[string, INodeProperties[]]> = [
+		...nodes.map(([name, node]): [string, INodeProperties[]] => [name, node.description.properties]),
+		...[new LoopsApi(), new IntercomContactsApi(), new SalesforceMarketingCloudApi(), new VoyadoEngageApi()].map(
+			(credential): [string, INodeProperties[]] => [credential.displayName, credential.properties],
+		),
+	];
+
+	test.each(everything)('%s: every example placeholder starts with "e.g."', (_name, properties) => {
+		const bare = fieldsOf(properties, VALUE_TYPES)
+			.filter(({ property }) => property.placeholder !== undefined && property.placeholder !== '' && !property.placeholder.startsWith('e.g. '))
+			.map(({ path, property }) => `${path}: ${property.placeholder}`);
+		expect(bare).toEqual([]);
 	});
 });

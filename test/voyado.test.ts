@@ -60,7 +60,7 @@ describe('Voyado Engage > Create Contact: what is sent and what comes out', () =
 	test("the doc's payload example from fields, query parameters in the query string, the required headers", async () => {
 		const result = await createContacts(
 			fields({
-				contactType: 'ExampleContactType',
+				contactType: '=ExampleContactType', // a tenant's own type: entered as an expression
 				additionalFields: { firstName: 'Example', countryCode: 'SE', birthDay: '1966-06-26', lang: 'en' },
 				preferences: { acceptsEmail: true, acceptsPostal: true, acceptsSms: true },
 				consents: {
@@ -126,7 +126,7 @@ describe('Voyado Engage > Create Contact: rules checked before sending', () => {
 		['a birthday that does not exist', fields({ additionalFields: { birthDay: '1966-02-30' } }), { email: 'a@example.com' }, /^Birthday: "1966-02-30" is not a real date in the format YYYY-MM-DD/],
 		['a three-letter country code', fields({ additionalFields: { countryCode: 'SWE' } }), { email: 'a@example.com' }, /^Country Code: "SWE" is not a two-letter country code/],
 		['`country` as an extra attribute', fields({ extraAttributesMode: 'json', extraAttributesJson: '{"country": "Sweden"}' }), { email: 'a@example.com' }, /^Attributes \(JSON\): "country" is never sent: Engage fills it in from Country Code/],
-		['a consent without id', fields({ consents: { consent: [{ id: '', value: true }] } }), { email: 'a@example.com' }, /^Consents > consent 1 > Consent: is required/],
+		['a consent whose id is an expression giving nothing', fields({ consents: { consent: [{ id: '={{ $json.missing }}', value: true }] } }), { email: 'a@example.com' }, /^Consents > consent 1 > Consent: is required/],
 		['a consent without value', fields({ consents: { consent: [{ id: 'memberConsent', value: '={{ $json.missing }}' }] } }), { email: 'a@example.com' }, /^Consents > consent 1 > Value: is required/],
 		['a consent value that is not true/false', fields({ consents: { consent: [{ id: 'memberConsent', value: '={{ "yes" }}' }] } }), { email: 'a@example.com' }, /^Consents > consent 1 > Value: must be true or false/],
 		['a consent date that is not a date', fields({ consents: { consent: [{ id: 'memberConsent', value: true, date: '={{ "today" }}' }] } }), { email: 'a@example.com' }, /^Consents > consent 1 > Date: "today" is not a date/],

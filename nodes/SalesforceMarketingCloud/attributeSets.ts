@@ -60,8 +60,8 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 		name: MOBILECONNECT_DEMOGRAPHICS,
 		description: 'The SMS channel (MobileConnect). Needs a country code as Locale.',
 		attributes: [
-			{ name: 'Mobile Number', parameter: 'mobileNumber', type: 'scalar', description: 'The mobile phone number', placeholder: '317-531-5555' },
-			{ name: 'Locale', parameter: 'locale', type: 'string', description: 'Two-letter country code of the number, e.g. US', placeholder: 'US' },
+			{ name: 'Mobile Number', parameter: 'mobileNumber', type: 'scalar', description: 'The mobile phone number', placeholder: 'e.g. 317-531-5555' },
+			{ name: 'Locale', parameter: 'locale', type: 'string', description: 'Two-letter country code of the number, e.g. US', placeholder: 'e.g. US' },
 			{ name: 'Status', parameter: 'status', type: 'numeric', description: 'The MobileConnect status code, e.g. 1' },
 		],
 	},

@@ -17,7 +17,7 @@ const FIELDS = {
 	loops: ['Email', 'Additional Fields', 'Custom Properties', 'Options'],
 	intercom: ['Role', 'Email', 'External ID', 'Additional Fields', 'Custom Attributes', 'Options'],
 	sfmc: ['Contact Key', 'Attribute Sets', 'Sets', 'Profile Attributes', 'Additional Fields', 'Options'],
-	voyado: ['Contact Type', 'Key Field', 'Email', 'Mobile Phone', 'Preferences', 'Consents', 'Query Parameters', 'Options'],
+	voyado: ['Contact Type', 'Key Field', 'Email', 'Mobile Phone', 'Preferences', 'Consents', 'Sign-Up Details', 'Options'],
 };
 const CREDENTIALS = { loops: 'loopsCred', intercom: 'intercomCred', sfmc: 'sfmcCred', voyado: 'voyadoCred' };
 

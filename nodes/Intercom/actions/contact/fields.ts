@@ -73,7 +73,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					name: 'avatar',
 					type: 'string',
 					default: '',
-					placeholder: 'https://example.org/avatar.jpg',
+					placeholder: 'e.g. https://example.org/avatar.jpg',
 					description: 'An image URL containing the avatar of the contact',
 				},
 				{
@@ -104,7 +104,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					name: 'phone',
 					type: 'string',
 					default: '',
-					placeholder: '+353871234567',
+					placeholder: 'e.g. +353871234567',
 					description: "The contact's phone number",
 				},
 				{

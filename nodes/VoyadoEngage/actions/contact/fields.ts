@@ -19,10 +19,14 @@ export function contactTypeField(operations: string[]): INodeProperties {
 	return {
 		displayName: 'Contact Type',
 		name: 'contactType',
-		type: 'string',
+		type: 'options',
+		options: [
+			{ name: 'Member', value: 'Member' },
+			{ name: 'Contact', value: 'Contact' },
+		],
 		default: 'Member',
 		description:
-			'A contact type that exists in your Engage configuration, e.g. Member or Contact. Each type has its own key and mandatory fields.',
+			'The contact type in your Engage configuration; each has its own key and mandatory fields. For another type, enter its name as an expression.',
 		displayOptions: showFor(operations),
 	};
 }
@@ -55,7 +59,7 @@ function keyValueFields(showFor: (field: string) => INodeProperties['displayOpti
 			displayName: 'Mobile Phone',
 			name: 'mobilePhone',
 			type: 'string',
-			placeholder: '+46701234567',
+			placeholder: 'e.g. +46701234567',
 			default: '',
 			description: 'With the country calling code, e.g. +46701234567',
 		},
@@ -127,7 +131,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					name: 'birthDay',
 					type: 'string',
 					default: '',
-					placeholder: '1966-06-26',
+					placeholder: 'e.g. 1966-06-26',
 					description: 'In the format YYYY-MM-DD. Engage calculates the age from it.',
 				},
 				{ displayName: 'Care Of', name: 'careOf', type: 'string', default: '' },
@@ -137,7 +141,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					name: 'countryCode',
 					type: 'string',
 					default: '',
-					placeholder: 'SE',
+					placeholder: 'e.g. SE',
 					description:
 						'Two-letter ISO country code. Engage fills in the country from it and uses it to pick the language of messages.',
 				},
@@ -158,7 +162,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					name: 'lang',
 					type: 'string',
 					default: '',
-					placeholder: 'en',
+					placeholder: 'e.g. en',
 					description: 'For countries using several languages, e.g. en or sv',
 				},
 				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
@@ -198,37 +202,38 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 							name: 'comment',
 							type: 'string',
 							default: '',
-							description: 'Optional',
 						},
 						{
 							displayName: 'Consent Name or ID',
 							name: 'id',
 							type: 'options',
 							typeOptions: { loadOptionsMethod: 'getConsents' },
+							required: true,
 							default: '',
-							description: 'Required. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						},
 						{
 							displayName: 'Date',
 							name: 'date',
 							type: 'dateTime',
 							default: '',
-							description: 'When the consent was given (optional)',
+							description: 'When the consent was given',
 						},
 						{
 							displayName: 'Source',
 							name: 'source',
 							type: 'string',
 							default: '',
-							placeholder: 'ECOM',
-							description: 'Where it was given (optional)',
+							placeholder: 'e.g. ECOM',
+							description: 'Where it was given',
 						},
 						{
 							displayName: 'Value',
 							name: 'value',
 							type: 'boolean',
+							required: true,
 							default: true,
-							description: 'Whether the contact gave the consent (required)',
+							description: 'Whether the contact gave the consent',
 						},
 					],
 				},
@@ -279,12 +284,12 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 /** Create, Create or Update: the create call's query parameters. */
 export function queryParametersField(operations: string[]): INodeProperties {
 	return {
-		displayName: 'Query Parameters',
+		displayName: 'Sign-Up Details',
 		name: 'queryParameters',
 		type: 'collection',
-		placeholder: 'Add Parameter',
+		placeholder: 'Add Detail',
 		default: {},
-		description: 'Sent in the query string, as API v3 requires (Engage ignores them in headers)',
+		description: 'How and where the contact signed up',
 		displayOptions: showFor(operations),
 		options: [
 			{
@@ -300,7 +305,7 @@ export function queryParametersField(operations: string[]): INodeProperties {
 				name: 'source',
 				type: 'string',
 				default: '',
-				placeholder: 'e-com',
+				placeholder: 'e.g. e-com',
 				description: 'How the contact was created, e.g. POS or e-com. Highly recommended by Voyado.',
 			},
 			{
