@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import bareClient from './bareClient.cjs';
+import table from './table.cjs';
 import { summarize } from './cpuProfile.mjs';
-import { checkInstalled, installPackedPackage, N8N_BIN, N8N_VERSION, n8nEnv, n8nOk, NODE24_BIN, ROOT, VENDOR_NODES } from '../test/e2e/lib.mjs';
+import { checkInstalled, installPackedPackage, N8N_BIN, N8N_VERSION, n8nEnv, n8nOk, NODE24_BIN, ROOT, runFromExecuteOutput, VENDOR_NODES } from '../test/e2e/lib.mjs';
 
 const ITEMS = Number(process.env.BENCH_N8N_ITEMS ?? 1000);
 const PROFILE = Boolean(process.env.BENCH_PROFILE);
@@ -170,21 +171,13 @@ function execute(userFolder, workflowId, outputFile, profileDir) {
 			clearInterval(sampler);
 			const stdout = Buffer.concat(chunks).toString('utf8');
 			writeFileSync(outputFile, stdout);
-			const start = stdout.search(/^\{/m);
-			if (start < 0) return reject(new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`));
-			// n8n prints the run as JSON, then, if the workflow failed, a few lines about the error.
-			const end = stdout.search(/^\}$/m);
-			resolve({ run: JSON.parse(stdout.slice(start, end + 1)), peakMb: Math.round(peakKb / 1024), spawnedAt });
+			const run = runFromExecuteOutput(stdout);
+			if (!run) return reject(new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`));
+			resolve({ run, peakMb: Math.round(peakKb / 1024), spawnedAt });
 		});
 	});
 }
 
-function print(table) {
-	const header = [...new Set(table.flatMap((row) => Object.keys(row)))];
-	const lines = [header, ...table.map((row) => header.map((key) => String(row[key] ?? '')))];
-	const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column].length)));
-	for (const line of lines) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
-}
 
 /** Where the n8n process's CPU went while the profiled node ran. */
 function printProfile(vendor, profileDir, spawnedAt, task) {
@@ -192,9 +185,9 @@ function printProfile(vendor, profileDir, spawnedAt, task) {
 	const { totalMs, parts, functions } = summarize(file, spawnedAt, task.startTime, task.startTime + task.executionTime);
 	const perItem = (ms) => `${((ms * 1000) / ITEMS).toFixed(0)} µs/item`;
 	console.log(`\n${VENDOR_NODES[vendor].name}: ${ITEMS} items, 0 ms, 10 parallel: node ${task.executionTime} ms; CPU samples in that window ${totalMs.toFixed(0)} ms (${file})`);
-	print(parts.map(([part, ms]) => ({ part, ms: ms.toFixed(0), share: `${((ms / totalMs) * 100).toFixed(1)}%`, 'per item': perItem(ms) })));
+	table.printTable(parts.map(([part, ms]) => ({ part, ms: ms.toFixed(0), share: `${((ms / totalMs) * 100).toFixed(1)}%`, 'per item': perItem(ms) })));
 	console.log('busiest functions (self time):');
-	print(functions.slice(0, 30).map(([fn, ms]) => ({ function: fn.slice(0, 140), ms: ms.toFixed(0), 'per item': perItem(ms) })));
+	table.printTable(functions.slice(0, 30).map(([fn, ms]) => ({ function: fn.slice(0, 140), ms: ms.toFixed(0), 'per item': perItem(ms) })));
 }
 
 checkInstalled();
@@ -276,8 +269,8 @@ rmSync(userFolder, { recursive: true, force: true });
 console.log(`Real n8n ${N8N_VERSION} (n8n execute, Node 24), ${ITEMS} items per case, mocks in their own process.`);
 console.log('node ms = the node\'s execution time in n8n\'s run data; floor = ceil(requests / parallel) x latency (every request the case made, token requests included);');
 console.log('bare client = the same number of rounds by a bare Node http client against the same mock, measured in this run: what this machine allows at all.');
-print(rows);
+table.printTable(rows);
 console.log('');
-print(memory);
+table.printTable(memory);
 if (existsSync(importDir)) console.log(`\nn8n output kept in ${importDir}`);
 process.exit(0);

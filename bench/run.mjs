@@ -13,6 +13,7 @@ process.env.N8N_LOG_LEVEL = 'silent';
 const require = createRequire(import.meta.url);
 require('./register-ts.cjs');
 const { microsecondsPerCall, measure } = require('./common.ts');
+const { printTable: print } = require('./table.cjs');
 const allVendors = { loops: require('./loops.ts').loopsBench, intercom: require('./intercom.ts').intercomBench, sfmc: require('./sfmc.ts').sfmcBench, voyado: require('./voyado.ts').voyadoBench };
 // BENCH_ONLY=loops,sfmc runs a subset.
 const vendors = Object.entries(allVendors)
@@ -42,12 +43,6 @@ for (const start of vendors) {
 	await vendor.mock.stop();
 }
 
-function print(table) {
-	const header = [...new Set(table.flatMap((row) => Object.keys(row)))];
-	const lines = [header, ...table.map((row) => header.map((key) => String(row[key] ?? '')))];
-	const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column].length)));
-	for (const line of lines) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
-}
 console.log('Mapping and validation of one full item (no HTTP):');
 print(mapping);
 console.log(`\nThrough the engine, ${LATENCY} ms latency on every answer; floor = requests x latency / concurrency, or requests / pace:`);

@@ -14,6 +14,7 @@ process.env.N8N_LOG_LEVEL = 'silent';
 const require = createRequire(import.meta.url);
 require('./register-ts.cjs');
 const { measure } = require('./common.ts');
+const { printTable } = require('./table.cjs');
 const starts = { loops: require('./loops.ts').loopsBench, intercom: require('./intercom.ts').intercomBench, sfmc: require('./sfmc.ts').sfmcBench, voyado: require('./voyado.ts').voyadoBench };
 
 const email = '={{ $json.email }}';
@@ -52,9 +53,6 @@ for (const name of names) {
 	await vendor.mock.stop();
 }
 
-const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-const lines = [header, ...rows.map((row) => header.map((key) => String(row[key] ?? '')))];
-const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column].length)));
 console.log(`Create or Update through the engine, ${LATENCY} ms latency on every answer; floor = every request x latency / concurrency:`);
-for (const line of lines) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+printTable(rows);
 process.exit(0);

@@ -83,9 +83,11 @@ export function fieldsToClearField(operations: string[], fields: INodePropertyOp
 	};
 }
 
-/** Options of the given operations: their own choices and the vendor's transport settings, sorted. */
-export function optionsCollection(operations: string[], vendorOptions: INodeProperties[], own: INodeProperties[] = []): INodeProperties {
-	return {
+/** A vendor's Options field for any of its operations: the operation's own choices and the vendor's settings, sorted. */
+export type OptionsField = (operations: string[], own?: INodeProperties[]) => INodeProperties;
+
+export function optionsFieldWith(vendorOptions: INodeProperties[]): OptionsField {
+	return (operations, own = []) => ({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -93,7 +95,7 @@ export function optionsCollection(operations: string[], vendorOptions: INodeProp
 		default: {},
 		displayOptions: showFor(operations),
 		options: sortedByDisplayName([...own, ...vendorOptions]),
-	};
+	});
 }
 
 /** What Create or Update did, added to the vendor's contact. */

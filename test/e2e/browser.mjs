@@ -30,6 +30,16 @@ export async function signIn(context, baseUrl) {
 	if (!login.ok()) throw new Error(`Could not sign in: ${login.status()} ${await login.text()}`);
 }
 
+/** Opens a credential in the editor and runs n8n's credential test again; resolves with its modal. */
+async function runCredentialTest(page, baseUrl, credentialId) {
+	await page.goto(`${baseUrl}/home/credentials/${credentialId}`);
+	const modal = page.locator('[data-test-id="editCredential-modal"]').first();
+	await modal.waitFor({ timeout: 15_000 });
+	const retry = modal.getByRole('button', { name: /retry|test/i }).first();
+	if (await retry.isVisible().catch(() => false)) await retry.click();
+	return modal;
+}
+
 /** Opens a workflow and its vendor node's panel. */
 async function openNode(page, baseUrl, workflowId, nodeName) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`);
@@ -94,11 +104,7 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 				});
 			}
 
-			await page.goto(`${baseUrl}/home/credentials/${CREDENTIALS[vendor]}`);
-			const modal = page.locator('[data-test-id="editCredential-modal"]').first();
-			await modal.waitFor({ timeout: 15_000 });
-			const retry = modal.getByRole('button', { name: /retry|test/i }).first();
-			if (await retry.isVisible().catch(() => false)) await retry.click();
+			const modal = await runCredentialTest(page, baseUrl, CREDENTIALS[vendor]);
 			const success = modal.getByText(/Connection tested successfully/i).first();
 			const ok = await success.waitFor({ timeout: 20_000 }).then(() => true, () => false);
 			await page.screenshot({ path: join(screenshotsDir, `${vendor}-credential-test.png`) });
@@ -106,11 +112,7 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 		}
 
 		// A wrong client secret: the test names the Client ID and Client Secret, not just "Unauthorized".
-		await page.goto(`${baseUrl}/home/credentials/sfmcWrongCred`);
-		const modal = page.locator('[data-test-id="editCredential-modal"]').first();
-		await modal.waitFor({ timeout: 15_000 });
-		const retry = modal.getByRole('button', { name: /retry|test/i }).first();
-		if (await retry.isVisible().catch(() => false)) await retry.click();
+		const modal = await runCredentialTest(page, baseUrl, 'sfmcWrongCred');
 		// n8n shows "Couldn't connect with these settings"; the test's own message is under "More details".
 		const details = modal.getByText(/More details/i).first();
 		if (await details.waitFor({ timeout: 20_000 }).then(() => true, () => false)) await details.click();

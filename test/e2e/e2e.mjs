@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { checkInstalled, E2E, importSandbox, installPackedPackage, n8n, PEOPLE, ROOT, RUNTIME, startMocks, startN8n, stopMocks, SYNC, syncWorkflowFor, VENDOR_NODES, workflowFor } from './lib.mjs';
+import { checkInstalled, E2E, importSandbox, installPackedPackage, n8n, PEOPLE, ROOT, RUNTIME, runFromExecuteOutput, startMocks, startN8n, stopMocks, SYNC, syncWorkflowFor, VENDOR_NODES, workflowFor } from './lib.mjs';
 
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -28,12 +28,10 @@ const scanner = await import(pathToFileURL(join(RUNTIME, 'node_modules', '@n8n',
 const scan = await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']);
 check('community package scanner passes on the packed tarball', scan.passed, scan.passed ? '' : `${scan.message} ${scan.details ?? ''}`);
 
-/** `n8n execute` of one workflow: its run (n8n prints it as JSON, then a few lines if it failed). */
+/** `n8n execute` of one workflow, and its run. */
 async function execute(workflowId) {
 	const { stdout } = await n8n(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput']);
-	const start = stdout.search(/^\{/m);
-	const end = stdout.search(/^\}$/m);
-	const json = start >= 0 && end > start ? JSON.parse(stdout.slice(start, end + 1)) : { status: 'no JSON output', stdout };
+	const json = runFromExecuteOutput(stdout) ?? { status: 'no JSON output', stdout };
 	return { json, runData: json.data?.resultData?.runData ?? {} };
 }
 

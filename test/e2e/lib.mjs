@@ -64,6 +64,16 @@ export function n8n(userFolder, args, extraEnv = {}) {
 	});
 }
 
+/**
+ * The run `n8n execute --rawOutput` printed: n8n prints it as JSON, then, if the workflow failed,
+ * a few lines about the error. Undefined when there is no JSON.
+ */
+export function runFromExecuteOutput(stdout) {
+	const start = stdout.search(/^\{/m);
+	const end = stdout.search(/^\}$/m);
+	return start >= 0 && end > start ? JSON.parse(stdout.slice(start, end + 1)) : undefined;
+}
+
 /** Runs the n8n CLI and fails unless it exits 0. */
 export async function n8nOk(userFolder, args) {
 	const { code, stdout } = await n8n(userFolder, args);

@@ -5,7 +5,7 @@ import {
 	fieldsToClearField,
 	findByField,
 	ifContactExistsOption,
-	optionsCollection,
+	optionsFieldWith,
 	showFor,
 	transportOptionFields,
 	typedValueFields,
@@ -219,7 +219,8 @@ export function findByFields(operations: string[]): INodeProperties[] {
 	];
 }
 
-const VENDOR_OPTIONS: INodeProperties[] = [
+/** Options: the vendor's settings, and the operation's own choices. */
+export const optionsField = optionsFieldWith([
 	{
 		displayName: 'API Version',
 		name: 'apiVersion',
@@ -234,12 +235,7 @@ const VENDOR_OPTIONS: INodeProperties[] = [
 		pace: 'By default the X-RateLimit-* headers set the pace: the node pauses before the window runs out.',
 		timeout: 'Intercom clients use 20 seconds.',
 	}),
-];
-
-/** Options: the vendor's settings, and the operation's own choices. */
-export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return optionsCollection(operations, VENDOR_OPTIONS, own);
-}
+]);
 
 /** Create Contact: the body of POST /contacts (Intercom API 2.15), named as Intercom names it. */
 export const createContactFields: INodeProperties[] = [
@@ -250,10 +246,10 @@ export const createContactFields: INodeProperties[] = [
 	optionsField(
 		['create'],
 		[
-		ifContactExistsOption(
-			'Output the existing contact (read with GET /contacts/{id}) with alreadyExists = true',
-			'What to do when Intercom answers that a contact with this email or external ID exists',
-		),
+			ifContactExistsOption(
+				'Output the existing contact (read with GET /contacts/{id}) with alreadyExists = true',
+				'What to do when Intercom answers that a contact with this email or external ID exists',
+			),
 		],
 	),
 ];

@@ -5,7 +5,7 @@ import {
 	fieldsToClearField,
 	findByField,
 	ifContactExistsOption,
-	optionsCollection,
+	optionsFieldWith,
 	showFor,
 	transportOptionFields,
 	typedValueFields,
@@ -231,18 +231,14 @@ export function clearFieldsField(operations: string[]): INodeProperties {
 	return fieldsToClearField(operations, fields, 'Loops', ' To empty a custom property, give it the type Empty.');
 }
 
-const VENDOR_OPTIONS: INodeProperties[] = [
+/** Options: the vendor's settings, and the operation's own choices. */
+export const optionsField = optionsFieldWith([
 	...transportOptionFields(loopsApi, {
 		retry: 'Loops sends no reset time, so waits double from here.',
 		pace: 'Loops allows 10 requests per second per team, shared by everything using your key.',
 		timeout: 'Loops answers within a few seconds normally.',
 	}),
-];
-
-/** Options: the vendor's settings, and the operation's own choices. */
-export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return optionsCollection(operations, VENDOR_OPTIONS, own);
-}
+]);
 
 /** Create Contact: the fields of POST /contacts/create, named as Loops names them. */
 export const createContactFields: INodeProperties[] = [

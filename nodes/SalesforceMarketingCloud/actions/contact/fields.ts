@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { findByField, optionsCollection, showFor, transportOptionFields } from '../../../shared/commonFields';
+import { findByField, optionsFieldWith, showFor, transportOptionFields } from '../../../shared/commonFields';
 import { sfmcApi } from '../../api';
 import type { AttributeDefinition } from '../../attributeSets';
 import { DOCUMENTED_SETS } from '../../attributeSets';
@@ -176,18 +176,14 @@ export function findByFields(operations: string[]): INodeProperties[] {
 
 // No "If Contact Already Exists" for Marketing Cloud: it merges a create for an existing Contact
 // Key and says so with isNewContactKey: false in the output.
-const VENDOR_OPTIONS: INodeProperties[] = [
+/** Options: the vendor's settings, and the operation's own choices. */
+export const optionsField = optionsFieldWith([
 	...transportOptionFields(sfmcApi, {
 		retry: 'A 429 waits as long as Marketing Cloud asks instead.',
 		pace: 'Marketing Cloud publishes no limit; on a 429 every parallel request waits.',
 		timeout: 'Marketing Cloud may take several seconds per contact.',
 	}),
-];
-
-/** Options: the vendor's settings, and the operation's own choices. */
-export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return optionsCollection(operations, VENDOR_OPTIONS, own);
-}
+]);
 
 /** Create Contact: POST /contacts/v1/contacts, named as the Marketing Cloud doc names it. */
 export const createContactFields: INodeProperties[] = [...contactFields(['create']), optionsField(['create'])];

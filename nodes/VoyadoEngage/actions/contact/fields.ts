@@ -4,7 +4,7 @@ import {
 	fieldsOrJsonModeField,
 	findByField,
 	ifContactExistsOption,
-	optionsCollection,
+	optionsFieldWith,
 	showFor,
 	transportOptionFields,
 } from '../../../shared/commonFields';
@@ -321,18 +321,14 @@ export function queryParametersField(operations: string[]): INodeProperties {
 	};
 }
 
-const VENDOR_OPTIONS: INodeProperties[] = [
+/** Options: the vendor's settings, and the operation's own choices. */
+export const optionsField = optionsFieldWith([
 	...transportOptionFields(voyadoApi, {
 		retry: "Voyado's retry policy asks for late retries (10 s, 30 s, 60 s...); interactive flows may use less.",
 		pace: 'Voyado asks for fewer than 50 requests per second per key (429 above 200).',
 		timeout: 'Engage answers 504 RequestTimeOut itself within 10 seconds, so keep this above 10.',
 	}),
-];
-
-/** Options: the vendor's settings, and the operation's own choices. */
-export function optionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
-	return optionsCollection(operations, VENDOR_OPTIONS, own);
-}
+]);
 
 /** Create Contact: POST /api/v3/contacts, named as the Engage doc names it. */
 export const createContactFields: INodeProperties[] = [
