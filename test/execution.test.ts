@@ -78,7 +78,7 @@ describe('Intercom: its rate-limit window, read on its own clock', () => {
 		const result = await run(emails(4, 'window'), { concurrency: 1, maxRetryWaitSeconds: 1 });
 
 		expect(Date.now() - started).toBeLessThan(5000);
-		expect(result.items.slice(0, 2).map((item) => item.json.type)).toEqual(['contact', 'contact']);
+		expect(result.items.slice(0, 2).map((item) => item.json.outcome)).toEqual(['created', 'created']);
 		expect(result.items.slice(2).map((item) => item.json.error)).toEqual([
 			expect.stringMatching(/^Intercom asked to pause for \d+(\.\d)? s, longer than this item may still wait \(1 s\)$/),
 			expect.stringMatching(/^Intercom asked to pause for/),
@@ -96,7 +96,7 @@ describe('Intercom: its rate-limit window, read on its own clock', () => {
 
 		const result = await run(emails(8, 'skew'), { concurrency: 2, maxRetryWaitSeconds: 10 });
 
-		expect(result.items.map((item) => item.json.type)).toEqual(Array.from({ length: 8 }, () => 'contact'));
+		expect(result.items.map((item) => item.json.outcome)).toEqual(Array.from({ length: 8 }, () => 'created'));
 		expect(mock.requests('POST', '/contacts').filter((request) => request.answeredWith === 429)).toEqual([]);
 		expect(mock.contacts).toHaveLength(8);
 	}, 20000);

@@ -53,7 +53,31 @@ describe('Intercom > Create Contact: what is sent and what comes out', () => {
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(request.headers.accept).toBe('application/json');
 		expect(request.headers['intercom-version']).toBe('2.15');
-		expect(result.items).toEqual([{ json: mock.contacts[0], pairedItem: { item: 0 } }]);
+		const [stored] = mock.contacts;
+		expect(result.items).toEqual([
+			{
+				json: {
+					id: stored.id,
+					external_id: null,
+					role: 'user',
+					email: 'joe@example.com',
+					phone: null,
+					name: null,
+					owner_id: null,
+					unsubscribed_from_emails: false,
+					custom_attributes: {},
+					outcome: 'created',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('Simplify off: the whole contact Intercom answered, with the outcome', async () => {
+		const result = await createContacts(fields({ simplify: false }), [{ email: 'joe@example.com' }]);
+
+		expect(result.items).toEqual([{ json: { ...mock.contacts[0], outcome: 'created' }, pairedItem: { item: 0 } }]);
+		expect(Object.keys(result.items[0].json).length).toBeGreaterThan(10);
 	});
 
 	test('a full item: dates as Unix seconds, owner as an integer, typed custom attributes', async () => {
@@ -254,7 +278,24 @@ describe('Intercom > Create Contact: vendor errors', () => {
 		);
 
 		expect(result.status).toBe('success');
-		expect(result.items).toEqual([{ json: { ...existing, alreadyExists: true }, pairedItem: { item: 0 } }]);
+		// The same columns as a created contact's: only the outcome tells them apart.
+		expect(result.items).toEqual([
+			{
+				json: {
+					id: existing.id,
+					external_id: 'ext-1',
+					role: 'user',
+					email: 'a@example.com',
+					phone: null,
+					name: null,
+					owner_id: null,
+					unsubscribed_from_emails: false,
+					custom_attributes: {},
+					outcome: 'existing',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(mock.requests('GET', `/contacts/${existing.id}`)[0].headers['intercom-version']).toBe('2.15');
 	});
 

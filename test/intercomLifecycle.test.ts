@@ -29,7 +29,18 @@ describe('Intercom > Create or Update', () => {
 			{ method: 'POST', path: '/contacts/search', body: byEmailAndRole('ada@example.com', 'user') },
 			{ method: 'POST', path: '/contacts', body: { role: 'user', email: 'ada@example.com', name: 'Ada' } },
 		]);
-		expect(result.items[0].json).toEqual({ ...mock.contacts[0], outcome: 'created' });
+		expect(result.items[0].json).toEqual({
+			id: mock.contacts[0].id,
+			external_id: null,
+			role: 'user',
+			email: 'ada@example.com',
+			phone: null,
+			name: 'Ada',
+			owner_id: null,
+			unsubscribed_from_emails: false,
+			custom_attributes: {},
+			outcome: 'created',
+		});
 	});
 
 	test('run twice: one contact, created then updated by PUT; the external ID is the key when given', async () => {
@@ -134,24 +145,36 @@ describe('Intercom > Update', () => {
 			'continueRegularOutput',
 		);
 
-		expect(result.items.map((item) => [item.pairedItem, item.json.type ?? item.json.error])).toEqual([
-			[{ item: 0 }, 'contact'],
+		expect(result.items.map((item) => [item.pairedItem, item.json.outcome ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'updated'],
 			[{ item: 1 }, 'Email: no contact found with email "b@example.com"; nothing was updated or created [item 1]'],
 		]);
 	});
 });
 
 describe('Intercom > Get', () => {
-	test('by ID, by email and by external ID: the contact', async () => {
+	test('by ID, by email and by external ID: the contact (Simplify off), or its simplified columns', async () => {
 		const stored = seed({ email: 'ada@example.com', external_id: 'u-1' });
 
 		const results = [
-			await run('get', { findBy: 'id', contactId: stored.id }),
-			await run('get', { findBy: 'email', email: 'ada@example.com' }),
-			await run('get', { findBy: 'externalId', external_id: 'u-1' }),
+			await run('get', { findBy: 'id', contactId: stored.id, simplify: false }),
+			await run('get', { findBy: 'email', email: 'ada@example.com', simplify: false }),
+			await run('get', { findBy: 'externalId', external_id: 'u-1', simplify: false }),
 		];
+		const simplified = await run('get', { findBy: 'id', contactId: stored.id });
 
 		expect(results.map((result) => result.items[0].json)).toEqual([stored, stored, stored]);
+		expect(simplified.items[0].json).toEqual({
+			id: stored.id,
+			external_id: 'u-1',
+			role: 'user',
+			email: 'ada@example.com',
+			phone: null,
+			name: null,
+			owner_id: null,
+			unsubscribed_from_emails: null,
+			custom_attributes: null,
+		});
 	});
 
 	test('not found: an error by default, or an empty item when chosen; leads sharing an email are an error', async () => {

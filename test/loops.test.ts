@@ -59,7 +59,7 @@ describe('Loops > Create Contact: what is sent and what comes out', () => {
 		expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(result.items).toEqual([
-			{ json: { success: true, id: mock.contacts[0].id }, pairedItem: { item: 0 } },
+			{ json: { id: mock.contacts[0].id, email: 'ada@example.com', outcome: 'created' }, pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -110,7 +110,20 @@ describe('Loops > Create Contact: what is sent and what comes out', () => {
 			lastLoginAt: '2024-01-08T10:51:06.000Z',
 			referrer: null,
 		});
-		expect(result.items[0].json).toEqual({ success: true, id: mock.contacts[0].id });
+		// The contact as sent, with Loops' id and the outcome; Loops' own answer only when asked for.
+		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, ...creates()[0].body, outcome: 'created' });
+		expect(result.items[0].json).not.toHaveProperty('success');
+	});
+
+	test('Include Vendor Response adds Loops\' answer as it came', async () => {
+		const result = await createContacts(fields({ options: { includeVendorResponse: true } }), [{ email: 'ada@example.com' }]);
+
+		expect(result.items[0].json).toEqual({
+			id: mock.contacts[0].id,
+			email: 'ada@example.com',
+			outcome: 'created',
+			vendorResponse: { success: true, id: mock.contacts[0].id },
+		});
 	});
 
 	test('custom properties as JSON are sent as top-level keys, null included', async () => {
@@ -329,22 +342,32 @@ describe('Loops > Create Contact: vendor errors', () => {
 		expect(creates()).toHaveLength(1);
 	});
 
-	test('409 with "Return Existing Contact" outputs the existing contact, marked', async () => {
-		await createContacts(fields({ additionalFields: { userId: 'u1' } }), [{ email: 'a@example.com' }]);
+	test('409 with "Return Existing Contact": the same columns as a created contact, with what Loops holds, outcome "existing"', async () => {
+		await createContacts(fields({ additionalFields: { userId: 'u1', firstName: 'Old' } }), [{ email: 'a@example.com' }]);
 		const existing = mock.contacts[0];
 
 		const result = await createContacts(
-			fields({ options: { ifContactExists: 'returnExisting' } }),
+			fields({ additionalFields: { firstName: 'New', lastName: 'Never' }, options: { ifContactExists: 'returnExisting' } }),
+			[{ email: 'a@example.com' }],
+		);
+		const withAnswer = await createContacts(
+			fields({ options: { ifContactExists: 'returnExisting', includeVendorResponse: true } }),
 			[{ email: 'a@example.com' }],
 		);
 
 		expect(result.status).toBe('success');
 		expect(result.items).toEqual([
 			{
-				json: { alreadyExists: true, id: existing.id, email: 'a@example.com', matchedOn: 'email', contact: expect.objectContaining(existing) },
+				json: { id: existing.id, email: 'a@example.com', firstName: 'Old', lastName: null, outcome: 'existing' },
 				pairedItem: { item: 0 },
 			},
 		]);
+		expect(withAnswer.items[0].json).toEqual({
+			id: existing.id,
+			email: 'a@example.com',
+			outcome: 'existing',
+			vendorResponse: expect.objectContaining({ id: existing.id, userId: 'u1', firstName: 'Old' }),
+		});
 		expect(mock.requests('GET', '/contacts/find')[0].query).toEqual({ email: 'a@example.com' });
 	});
 
@@ -357,7 +380,7 @@ describe('Loops > Create Contact: vendor errors', () => {
 			[{ email: 'second@example.com' }],
 		);
 
-		expect(result.items[0].json).toMatchObject({ alreadyExists: true, id: mock.contacts[0].id, matchedOn: 'userId' });
+		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email: 'first@example.com', userId: 'u1', outcome: 'existing' });
 	});
 
 	test('429 then success: waits, sends the same body again, and the item succeeds once', async () => {
@@ -373,7 +396,7 @@ describe('Loops > Create Contact: vendor errors', () => {
 		expect(creates()).toHaveLength(2);
 		expect(creates()[1].body).toEqual(creates()[0].body);
 		expect(mock.contacts).toHaveLength(1);
-		expect(result.items[0].json).toEqual({ success: true, id: mock.contacts[0].id });
+		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email: 'a@example.com', firstName: 'Ada', outcome: 'created' });
 	});
 
 	test('429 every time stops after the configured attempts with the vendor message', async () => {

@@ -27,7 +27,7 @@ describe('Loops: a create whose answer was lost', () => {
 		expect(mock.contacts).toHaveLength(1);
 		expect(mock.requests('GET', '/contacts/find').map((request) => request.query)).toEqual([{ email: 'lost@example.com' }]);
 		expect(mock.requests('POST', '/contacts/create')).toHaveLength(1);
-		expect(result.items.map((item) => item.json)).toEqual([{ success: true, id: mock.contacts[0].id }]);
+		expect(result.items.map((item) => item.json)).toEqual([{ id: mock.contacts[0].id, email: 'lost@example.com', outcome: 'created' }]);
 	});
 
 	test('a 409 to the re-send (the lookup missed it) is this item\'s own contact, not a failure', async () => {
@@ -40,7 +40,7 @@ describe('Loops: a create whose answer was lost', () => {
 		expect(mock.contacts).toHaveLength(1);
 		expect(mock.requests('POST', '/contacts/create')).toHaveLength(2);
 		expect(result.status).toBe('success');
-		expect(result.items.map((item) => item.json)).toEqual([{ success: true, id: mock.contacts[0].id }]);
+		expect(result.items.map((item) => item.json)).toEqual([{ id: mock.contacts[0].id, email: 'lost@example.com', outcome: 'created' }]);
 	});
 
 	test('after a 429 (the vendor did not act) nothing is looked up, and a 409 is a real conflict', async () => {
@@ -78,7 +78,7 @@ describe('Intercom: a create whose answer was lost', () => {
 				pagination: { per_page: 50 },
 			},
 		]);
-		expect(result.items.map((item) => item.json)).toEqual([mock.contacts[0]]);
+		expect(result.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: mock.contacts[0].id, outcome: 'created' })]);
 	});
 
 	test("a lead that search does not show yet is not sent again; the error says why", async () => {
@@ -115,7 +115,7 @@ describe('Intercom: a create whose answer was lost', () => {
 			query: { value: [{ field: 'external_id', value: 'u-42' }, { field: 'role', value: 'user' }] },
 		});
 		expect(mock.requests('POST', '/contacts')).toHaveLength(2);
-		expect(result.items.map((item) => item.json)).toEqual([mock.contacts[0]]);
+		expect(result.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: mock.contacts[0].id, outcome: 'created' })]);
 	});
 });
 
@@ -151,6 +151,6 @@ describe('Voyado Engage: a create whose answer was lost', () => {
 		expect(mock.contacts).toHaveLength(1);
 		expect(mock.requests('POST', '/api/v3/contacts')).toHaveLength(2);
 		expect(result.status).toBe('success');
-		expect(result.items.map((item) => item.json)).toEqual([mock.contacts[0]]);
+		expect(result.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: mock.contacts[0].id, outcome: 'created' })]);
 	});
 });

@@ -91,7 +91,7 @@ describe('the installable package', () => {
 			});
 
 			expect(result.status).toBe('success');
-			expect(result.items[0].json).toEqual({ success: true, id: mock.contacts[0].id });
+			expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email: 'dist@example.com', outcome: 'created' });
 		} finally {
 			await mock.stop();
 		}

@@ -99,13 +99,36 @@ describe('Salesforce Marketing Cloud > Create Contact: what is sent', () => {
 		expect(creates()).toHaveLength(1);
 		expect(creates()[0].body).toEqual(docExampleRequest());
 		expect(creates()[0].headers.authorization).toBe('Bearer mock-token-1');
+		// The contact as sent, in Get's shape; one spelling of each field.
 		expect(result.items[0].json).toEqual({
-			operationStatus: 'OK',
-			rowsAffetcted: 1,
-			rowsAffected: 1,
 			contactKey: 'acruz@example.com',
 			contactId: 12345678,
-			contactID: 12345678,
+			outcome: 'created',
+			attributes: {
+				'Email Addresses': { 'Email Address': 'acruz@example.com', 'HTML Enabled': true },
+				'Email Demographics': { 'First Name': 'Angela', 'Last Name': 'Cruz', 'Text Profile Attribute': 'value 1', 'Number Profile Attribute': 12345 },
+				'GroupConnect LINE Addresses': { 'Address ID': 'addressId_from_api' },
+				'GroupConnect LINE Demographics': {
+					'Address ID': 'addressId_from_api',
+					'Display Name': 'display_name',
+					'Picture Url': 'picture_url',
+					'Status Message': 'status_message',
+				},
+				'GroupConnect LINE Subscriptions': expect.objectContaining({ 'Address ID': 'addressId_from_api' }),
+				'MobileConnect Demographics': { 'Mobile Number': '317-531-5555', Locale: 'US', Status: 1 },
+				'MobilePush Demographics': { 'Device ID': 958405948, Application: 958405948 },
+			},
+		});
+	});
+
+	test('Include Vendor Response adds Marketing Cloud\'s answer as it came (the doc spells rowsAffetcted)', async () => {
+		const result = await createContacts(fields({ options: { includeVendorResponse: true } }), [{ key: 'k1', email: 'a@example.com' }]);
+
+		expect(result.items[0].json.vendorResponse).toEqual({
+			operationStatus: 'OK',
+			rowsAffetcted: 1,
+			contactKey: 'k1',
+			contactId: 12345678,
 			contactTypeID: 0,
 			isNewContactKey: true,
 			requestServiceMessageID: 'req-svc-1',
@@ -171,13 +194,13 @@ describe('Salesforce Marketing Cloud > Create Contact: what is sent', () => {
 		]);
 	});
 
-	test('the wire spelling (rowsAffected, contactID) is read too, and a known key says isNewContactKey false', async () => {
+	test('the wire spelling (contactID) gives the same columns, and a known key (isNewContactKey false) reads as updated', async () => {
 		mock.spelling = 'wire';
-		await createContacts(fields(), [{ key: 'k1', email: 'a@example.com' }]);
+		const first = await createContacts(fields(), [{ key: 'k1', email: 'a@example.com' }]);
 		const again = await createContacts(fields(), [{ key: 'k1', email: 'a@example.com' }]);
 
-		expect(again.items[0].json).toMatchObject({ rowsAffected: 1, contactID: 12345678, isNewContactKey: false });
-		expect(again.items[0].json).not.toHaveProperty('rowsAffetcted');
+		expect(first.items[0].json).toEqual({ contactKey: 'k1', contactId: 12345678, outcome: 'created', attributes: expect.any(Object) });
+		expect(again.items[0].json).toEqual({ contactKey: 'k1', contactId: 12345678, outcome: 'updated', attributes: expect.any(Object) });
 	});
 
 	test('the whole attributeSets array as JSON, including the doc table\'s "values" shape, and Contact ID', async () => {
@@ -210,7 +233,7 @@ describe('Salesforce Marketing Cloud > one token per lifetime', () => {
 
 		expect(first.status).toBe('success');
 		expect(first.items).toHaveLength(500);
-		expect(first.items.every((item) => item.json.operationStatus === 'OK')).toBe(true);
+		expect(first.items.every((item) => item.json.outcome === 'created')).toBe(true);
 		expect(second.status).toBe('success');
 		expect(mock.tokenRequests).toBe(1);
 		expect(creates()).toHaveLength(501);

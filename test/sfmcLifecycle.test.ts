@@ -47,7 +47,12 @@ describe('Salesforce Marketing Cloud > Update', () => {
 
 		expect(calls().map((call) => `${call.method} ${call.path}`)).toEqual(['POST /contacts/v1/attributes/search', 'PATCH /contacts/v1/contacts']);
 		expect(calls()[1].body).toEqual({ contactKey: 'ada', attributeSets: [values('Email Demographics', { 'Last Name': 'Lovelace' })] });
-		expect(result.items[0].json).toMatchObject({ operationStatus: 'OK', contactKey: 'ada', isNewContactKey: false });
+		expect(result.items[0].json).toEqual({
+			contactKey: 'ada',
+			contactId: expect.any(Number),
+			outcome: 'updated',
+			attributes: { 'Email Demographics': { 'Last Name': 'Lovelace' } },
+		});
 		expect(mock.contacts[0].attributes['Email Demographics']).toEqual({ 'First Name': 'Ada', 'Last Name': 'Lovelace' });
 	});
 

@@ -13,7 +13,7 @@ import { TestEngine } from './harness/engine';
 import type { RunResult } from './harness/engine';
 import { loadOptions, testCredential } from './harness/lookups';
 import { registerSecrets } from './harness/scanRecorder';
-import { VoyadoMock } from './mocks/voyado';
+import { simplifiedVoyadoContact, VoyadoMock } from './mocks/voyado';
 
 const API_KEY = ['voyado', 'test', 'key', process.pid].join('-');
 registerSecrets([API_KEY]);
@@ -61,6 +61,7 @@ describe('Voyado Engage > Create Contact: what is sent and what comes out', () =
 		const result = await createContacts(
 			fields({
 				contactType: '=ExampleContactType', // a tenant's own type: entered as an expression
+				simplify: false,
 				additionalFields: { firstName: 'Example', countryCode: 'SE', birthDay: '1966-06-26', lang: 'en' },
 				preferences: { acceptsEmail: true, acceptsPostal: true, acceptsSms: true },
 				consents: {
@@ -81,9 +82,26 @@ describe('Voyado Engage > Create Contact: what is sent and what comes out', () =
 		expect(request.headers.apikey).toBe(API_KEY);
 		expect(request.headers['user-agent']).toBe(PACKAGE_USER_AGENT);
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
-		expect(result.items).toEqual([{ json: mock.contacts[0], pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([{ json: { ...mock.contacts[0], outcome: 'created' }, pairedItem: { item: 0 } }]);
 		// Check first (the default): one lookup by email, before the create.
 		expect(lookups()[0].query).toEqual({ email: 'example@example.com', contactType: 'ExampleContactType' });
+	});
+
+	test('Simplify (the default) outputs ten flat columns: who the contact is, whether it may be emailed, and the outcome', async () => {
+		const result = await createContacts(fields({ additionalFields: { firstName: 'Ada' } }), [{ email: 'ada@example.com' }]);
+
+		expect(result.items[0].json).toEqual({
+			id: mock.contacts[0].id,
+			contactType: 'Member',
+			email: 'ada@example.com',
+			mobilePhone: null,
+			firstName: 'Ada',
+			lastName: null,
+			externalId: null,
+			memberNumber: '999032095',
+			acceptsEmail: false,
+			outcome: 'created',
+		});
 	});
 
 	test('nulls, empty text and `country` are never sent', async () => {
@@ -172,7 +190,7 @@ describe('Voyado Engage > Create Contact: answers', () => {
 			noCheck({ options: { ...QUICK, checkExistsFirst: false, ifContactExists: 'returnExisting' } }),
 			[{ email: 'taken@example.com' }],
 		);
-		expect(returned.items[0].json).toEqual({ ...existing, alreadyExists: true });
+		expect(returned.items[0].json).toEqual(simplifiedVoyadoContact(existing, 'existing'));
 		expect(mock.contacts).toHaveLength(1);
 	});
 
@@ -206,7 +224,7 @@ describe('Voyado Engage > Create Contact: answers', () => {
 		expect(creates()).toHaveLength(2);
 		expect(lookups()).toHaveLength(1);
 		expect(mock.contacts).toHaveLength(1);
-		expect(result.items[0].json).toEqual(mock.contacts[0]);
+		expect(result.items[0].json).toEqual(simplifiedVoyadoContact(mock.contacts[0], 'created'));
 	});
 
 	test('a client-side timeout on a create the server did carry out ends with one contact, not two', async () => {
@@ -220,7 +238,7 @@ describe('Voyado Engage > Create Contact: answers', () => {
 		expect(result.status).toBe('success');
 		expect(creates()).toHaveLength(1);
 		expect(mock.contacts).toHaveLength(1);
-		expect(result.items[0].json).toEqual(mock.contacts[0]);
+		expect(result.items[0].json).toEqual(simplifiedVoyadoContact(mock.contacts[0], 'created'));
 	});
 
 	test('429 goes through the shared transport and then succeeds', async () => {
@@ -240,7 +258,7 @@ describe('Voyado Engage > Create Contact: answers', () => {
 		const returned = await createContacts(fields({ options: { ...QUICK, ifContactExists: 'returnExisting' } }), [{ email: 'known@example.com' }]);
 		const failed = await createContacts(fields(), [{ email: 'known@example.com' }], 'continueRegularOutput');
 
-		expect(returned.items[0].json).toEqual({ ...existing, alreadyExists: true });
+		expect(returned.items[0].json).toEqual(simplifiedVoyadoContact(existing, 'existing'));
 		expect(failed.items[0].json).toEqual({
 			error: `Email: a contact with this email already exists (id ${existing.id}); nothing was created [item 0]`,
 			details: expect.objectContaining({ existingId: existing.id, itemIndex: 0 }),
@@ -298,7 +316,7 @@ describe('Voyado Engage > credential, dropdowns, Continue On Fail and secrets', 
 		);
 
 		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
-		expect(result.items.map((item) => (item.json.attributes as IDataObject | undefined)?.email ?? item.json.error)).toEqual([
+		expect(result.items.map((item) => item.json.email ?? item.json.error)).toEqual([
 			'one@example.com',
 			'Email: "bad@" is not a valid email address [item 1]',
 			expect.stringMatching(/^Email: a contact with this email already exists/),

@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { BadInput } from './harness/badInputs';
 import { refusedBeforeSending } from './harness/badInputs';
 import { useVendor, voyadoUnderTest } from './harness/vendors';
+import { simplifiedVoyadoContact } from './mocks/voyado';
 
 const voyado = useVendor(voyadoUnderTest());
 const { mock, engine } = voyado;
@@ -24,7 +25,7 @@ describe('Voyado Engage > Create or Update', () => {
 			{ method: 'GET', path: '/api/v3/contacts/id', query: { email: 'ada@example.com', contactType: 'Member' }, body: undefined },
 			{ method: 'POST', path: '/api/v3/contacts', query: { source: 'e-com' }, body: { contactType: 'Member', email: 'ada@example.com', firstName: 'Ada' } },
 		]);
-		expect(result.items.map((item) => item.json)).toEqual([{ ...mock.contacts[0], outcome: 'created' }]);
+		expect(result.items.map((item) => item.json)).toEqual([simplifiedVoyadoContact(mock.contacts[0], 'created')]);
 	});
 
 	test('run twice: one contact, created then updated by PATCH with only the attributes given', async () => {
@@ -81,7 +82,7 @@ describe('Voyado Engage > Update', () => {
 			{ method: 'GET', path: '/api/v3/contacts/id', query: { email: 'ada@example.com', contactType: 'Member' }, body: undefined },
 			{ method: 'PATCH', path: `/api/v3/contacts/${stored.id}`, query: {}, body: { city: 'Paris', preferences: { acceptsSms: false } } },
 		]);
-		expect(result.items[0].json).toMatchObject({ id: stored.id, attributes: expect.objectContaining({ firstName: 'Ada', city: 'Paris' }) });
+		expect(result.items[0].json).toMatchObject({ id: stored.id, firstName: 'Ada', outcome: 'updated' });
 	});
 
 	test('by contact ID: no lookup; an empty PATCH answer (the unverified reading) is followed by a read', async () => {
@@ -94,7 +95,7 @@ describe('Voyado Engage > Update', () => {
 			`PATCH /api/v3/contacts/${stored.id}`,
 			`GET /api/v3/contacts/${stored.id}`,
 		]);
-		expect(result.items[0].json).toMatchObject({ id: stored.id, attributes: expect.objectContaining({ lastName: 'Lovelace' }) });
+		expect(result.items[0].json).toMatchObject({ id: stored.id, lastName: 'Lovelace', outcome: 'updated' });
 	});
 
 	test('a contact that does not exist is an error, and nothing is created', async () => {
@@ -146,21 +147,23 @@ describe('Voyado Engage > Update', () => {
 });
 
 describe('Voyado Engage > Get', () => {
-	test('by a key field and by contact ID: the full contact', async () => {
+	test('by a key field and by contact ID: the contact, simplified unless Simplify is off', async () => {
 		const stored = mock.addContact({ mobilePhone: '+46701234567', firstName: 'Ada' });
 
-		const byPhone = await run('get', { findBy: 'mobilePhone', mobilePhone: '+46701234567' });
+		const byPhone = await run('get', { findBy: 'mobilePhone', mobilePhone: '+46701234567', simplify: false });
 		const byId = await run('get', { findBy: 'contactId', contactId: stored.id });
+		const full = await run('get', { findBy: 'contactId', contactId: stored.id, simplify: false });
 
 		expect(mock.requests('GET', '/api/v3/contacts/id')[0].query).toEqual({ mobilePhone: '+46701234567', contactType: 'Member' });
-		expect([byPhone.items[0].json, byId.items[0].json]).toEqual([stored, stored]);
+		expect([byPhone.items[0].json, full.items[0].json]).toEqual([stored, stored]);
+		expect(byId.items[0].json).toEqual(simplifiedVoyadoContact(stored));
 	});
 
 	test('a tenant without the v3 read (405, the unverified reading): the v2 read is used', async () => {
 		const stored = mock.addContact({ email: 'ada@example.com' });
 		mock.v3ReadSupported = false;
 
-		const result = await run('get', { findBy: 'contactId', contactId: stored.id });
+		const result = await run('get', { findBy: 'contactId', contactId: stored.id, simplify: false });
 
 		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual([
 			`GET /api/v3/contacts/${stored.id}`,

@@ -9,11 +9,10 @@ import { DOCUMENTED_SETS } from './attributeSets';
 import { parseResultMessages } from './errors';
 
 /**
- * A 200 is not always a success: `hasErrors: true` or an operationStatus other than OK carries
- * the failure in resultMessages. The doc spells `rowsAffetcted` and `contactId`; the wire says
- * `rowsAffected` and `contactID`. The output keeps what came and adds the other spelling.
+ * Marketing Cloud's answer to a write, once it is known to be a success. A 200 is not always one:
+ * `hasErrors: true` or an operationStatus other than OK carries the failure in resultMessages.
  */
-export function contactFromResponse(context: IExecuteFunctions, response: VendorResponse, itemIndex: number): IDataObject {
+export function successfulAnswer(context: IExecuteFunctions, response: VendorResponse, itemIndex: number): IDataObject {
 	const body = expectJsonObject(context, sfmcApi, response, itemIndex);
 	const status = typeof body.operationStatus === 'string' ? body.operationStatus : undefined;
 	if (body.hasErrors === true || (status !== undefined && status.toUpperCase() !== 'OK')) {
@@ -27,12 +26,7 @@ export function contactFromResponse(context: IExecuteFunctions, response: Vendor
 			{ service: sfmcApi.service, itemIndex, attempts: response.attempts },
 		);
 	}
-	const contact: IDataObject = { ...body };
-	const rows = body.rowsAffected ?? body.rowsAffetcted;
-	if (rows !== undefined) contact.rowsAffected = rows;
-	const id = body.contactID ?? body.contactId;
-	if (id !== undefined) contact.contactID = id;
-	return contact;
+	return body;
 }
 
 const CONTACT_KEY = 'Contact.Contact Key';

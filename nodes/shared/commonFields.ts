@@ -98,13 +98,6 @@ export function optionsFieldWith(vendorOptions: INodeProperties[]): OptionsField
 	});
 }
 
-/** What Create or Update did, added to the vendor's contact. */
-export type UpsertOutcome = 'created' | 'updated';
-
-export function withOutcome(contact: IDataObject, outcome: UpsertOutcome): IDataObject {
-	return { ...contact, outcome };
-}
-
 /** Options > If Not Found, for Get. */
 export const ifNotFoundOption: INodeProperties = {
 	displayName: 'If Not Found',

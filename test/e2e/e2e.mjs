@@ -41,12 +41,13 @@ try {
 	await importSandbox(userFolder, mocks);
 	console.log(`[${seconds()}] imported the credentials and workflows`);
 
-	const expectedSuccess = {
-		loops: (json) => json.success === true && typeof json.id === 'string',
-		intercom: (json) => json.type === 'contact' && typeof json.id === 'string',
-		sfmc: (json) => json.operationStatus === 'OK',
-		voyado: (json) => typeof json.id === 'string' && typeof json.attributes === 'object',
-	};
+	const idOf = { loops: 'id', intercom: 'id', sfmc: 'contactKey', voyado: 'id' };
+	const expectedSuccess = Object.fromEntries(
+		Object.entries(idOf).map(([vendor, id]) => [vendor, (json) => typeof json[id] === 'string' && json.outcome === 'created']),
+	);
+	// The columns n8n's table view shows: one set per run, whatever each item's outcome.
+	const columnsOf = (output) => [...new Set(output.map((item) => Object.keys(item.json).join(',')))];
+	const firstColumns = {};
 	const createPath = { loops: '/api/v1/contacts/create', intercom: '/contacts', sfmc: '/contacts/v1/contacts', voyado: '/api/v3/contacts' };
 	for (const vendor of Object.keys(VENDOR_NODES)) {
 		const before = Date.now();
@@ -57,6 +58,7 @@ try {
 		check(`${vendor}: n8n ran the workflow`, json.status === 'success' || json.finished === true, `status ${json.status}, ${Date.now() - before} ms`);
 		check(`${vendor}: output holds 3 contacts in input order`, output.length === 3 && output.every((item) => expectedSuccess[vendor](item.json)) && output.every((item, i) => item.pairedItem?.item === i));
 		check(`${vendor}: the mock received the 3 creates`, creates.length === 3 && sentEmails.length === 3, `${creates.length} creates`);
+		firstColumns[vendor] = columnsOf(output);
 	}
 	check('sfmc: one token request for the run', mocks.sfmc.tokenRequests === 1, `${mocks.sfmc.tokenRequests}`);
 
@@ -69,6 +71,14 @@ try {
 			`${vendor}: the create workflow runs a second time without failing`,
 			json.status === 'success' && output.length === 3 && output.every((item) => item.json.error === undefined),
 			`status ${json.status}, ${output.length} items`,
+		);
+		// Marketing Cloud merges into the contact with the same key: it reports updated, not existing.
+		const again = vendor === 'sfmc' ? 'updated' : 'existing';
+		const columns = columnsOf(output);
+		check(
+			`${vendor}: the second run's contacts say "${again}", in the same columns as the created ones`,
+			output.every((item) => item.json.outcome === again) && columns.length === 1 && columns[0] === firstColumns[vendor][0] && firstColumns[vendor].length === 1,
+			`${output.map((item) => item.json.outcome).join(', ')}; columns ${columns.join(' | ')}`,
 		);
 	}
 

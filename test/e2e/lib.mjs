@@ -337,7 +337,7 @@ export const SYNC = {
 	voyado: {
 		upsert: { operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.first }}' } },
 		get: { operation: 'get', findBy: 'email', email: 'sync@example.com' },
-		firstNameOf: (json) => json.attributes?.firstName,
+		firstNameOf: (json) => json.firstName,
 	},
 };
 

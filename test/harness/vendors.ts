@@ -104,7 +104,7 @@ function loopsLifecycle(mock: LoopsMock): OperationUnderTest[] {
 			parameters: (extra = {}) => ({ ...base, operation: 'upsert', email: '={{ $json.email }}', ...extra }),
 			method: 'PUT',
 			path: '/api/v1/contacts/update',
-			isOutput: (json) => json.success === true && (json.outcome === 'created' || json.outcome === 'updated'),
+			isOutput: (json) => typeof json.id === 'string' && (json.outcome === 'created' || json.outcome === 'updated'),
 			itemOf: emailInBody,
 			creates: true,
 		},
@@ -114,7 +114,7 @@ function loopsLifecycle(mock: LoopsMock): OperationUnderTest[] {
 			method: 'PUT',
 			path: '/api/v1/contacts/update',
 			seed,
-			isOutput: (json) => json.success === true && typeof json.id === 'string',
+			isOutput: (json) => typeof json.id === 'string' && json.outcome === 'updated',
 			itemOf: emailInBody,
 			creates: false,
 		},
@@ -144,7 +144,7 @@ export function loopsUnderTest(): MockedVendor<LoopsMock> {
 		credentialType: new LoopsApi(),
 		credentialTestPath: '/api/v1/api-key',
 		rateLimitBody: { success: false, message: 'Rate limit exceeded' },
-		isContact: (json) => json.success === true && typeof json.id === 'string',
+		isContact: (json) => typeof json.id === 'string' && json.outcome === 'created',
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => contact.email)),
 		contacts: () => mock.contacts.length,
@@ -156,7 +156,8 @@ function intercomLifecycle(mock: IntercomMock): OperationUnderTest[] {
 	const base = { resource: 'contact' };
 	const seed = (emails: string[]) =>
 		emails.forEach((email, i) => mock.contacts.push({ type: 'contact', id: `seed${i}`, role: 'user', email, created_at: 1 }));
-	const isContact = (json: IDataObject) => json.type === 'contact' && typeof json.id === 'string';
+	// The simplified contact (Simplify is on by default).
+	const isContact = (json: IDataObject) => typeof json.id === 'string' && 'external_id' in json;
 	const emailOfContact = (request: RecordedRequest) => String(mock.contacts.find((contact) => request.path === `/contacts/${contact.id}`)?.email);
 	const searchedValue = (request: RecordedRequest) => {
 		const query = (request.body as { query?: { value?: unknown } } | undefined)?.query?.value;
@@ -208,7 +209,7 @@ export function intercomUnderTest(): MockedVendor<IntercomMock> {
 		credentialType: new IntercomContactsApi(),
 		credentialTestPath: '/me',
 		rateLimitBody: { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'Exceeded rate limit of 167 in 10_seconds' }] },
-		isContact: (json) => json.type === 'contact' && typeof json.id === 'string',
+		isContact: (json) => typeof json.id === 'string' && json.outcome === 'created',
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => String(contact.email))),
 		contacts: () => mock.contacts.length,
@@ -228,7 +229,7 @@ function sfmcLifecycle(mock: SfmcMock): OperationUnderTest[] {
 			parameters: (extra = {}) => ({ ...base, operation: 'upsert', contactKey: '={{ $json.email }}', attributeSets: emailSet, ...extra }),
 			method: 'POST',
 			path: '/contacts/v1/contacts',
-			isOutput: (json) => json.operationStatus === 'OK' && (json.outcome === 'created' || json.outcome === 'updated'),
+			isOutput: (json) => typeof json.contactKey === 'string' && (json.outcome === 'created' || json.outcome === 'updated'),
 			itemOf: keyInBody,
 			creates: true,
 		},
@@ -238,7 +239,7 @@ function sfmcLifecycle(mock: SfmcMock): OperationUnderTest[] {
 			method: 'PATCH',
 			path: '/contacts/v1/contacts',
 			seed,
-			isOutput: (json) => json.operationStatus === 'OK',
+			isOutput: (json) => typeof json.contactKey === 'string' && json.outcome === 'updated',
 			itemOf: keyInBody,
 			creates: false,
 		},
@@ -294,7 +295,8 @@ export function sfmcUnderTest(): MockedVendor<SfmcMock> {
 		credentialType: new SalesforceMarketingCloudApi(),
 		credentialTestPath: '/platform/v1/tokenContext',
 		rateLimitBody: { message: 'Rate limit exceeded', errorcode: 50100, documentation: 'https://developer.salesforce.com' },
-		isContact: (json) => json.operationStatus === 'OK',
+		// A re-send after a lost answer merges into the contact the first attempt made: 'updated'.
+		isContact: (json) => typeof json.contactKey === 'string' && typeof json.contactId === 'number' && (json.outcome === 'created' || json.outcome === 'updated'),
 		itemOf: (request) => String((request.body as IDataObject)?.contactKey),
 		// Marketing Cloud merges a create into the contact with the same key; a second contact for
 		// one input would hold the same email address under another key.
@@ -311,7 +313,8 @@ function voyadoLifecycle(mock: VoyadoMock): OperationUnderTest[] {
 		const id = /contacts\/([0-9a-f-]{36})$/.exec(request.path)?.[1];
 		return String((mock.contacts.find((contact) => contact.id === id)?.attributes as IDataObject | undefined)?.email);
 	};
-	const isContact = (json: IDataObject) => typeof json.id === 'string' && typeof json.attributes === 'object';
+	// The simplified contact (Simplify is on by default).
+	const isContact = (json: IDataObject) => typeof json.id === 'string' && 'contactType' in json;
 	return [
 		{
 			operation: 'upsert',
@@ -360,7 +363,7 @@ export function voyadoUnderTest(): MockedVendor<VoyadoMock> {
 		credentialType: new VoyadoEngageApi(),
 		credentialTestPath: '/api/v2/contacts/count',
 		rateLimitBody: { statusCode: 429, errorCode: 'TooManyRequests', message: 'Too many requests' },
-		isContact: (json) => typeof json.id === 'string' && typeof json.attributes === 'object',
+		isContact: (json) => typeof json.id === 'string' && 'contactType' in json && json.outcome === 'created',
 		itemOf: (request) => String((request.body as IDataObject)?.email),
 		duplicates: () => unique(mock.contacts.map((contact) => String((contact.attributes as IDataObject).email))),
 		contacts: () => mock.contacts.length,

@@ -22,6 +22,23 @@ const CONTACT_TYPES = ['Member', 'Contact', 'ExampleContactType'];
  * and answers late, 201 with the full contact; find-contact by key, GET contact, contacts count,
  * consents and stores. It also records every body that carried a null, "" or `country`.
  */
+/** What the node outputs for a stored contact with Simplify on (its default), written out by hand. */
+export function simplifiedVoyadoContact(contact: VoyadoContact, outcome?: string): Record<string, unknown> {
+	const attributes = contact.attributes as Record<string, unknown>;
+	return {
+		id: contact.id,
+		contactType: (contact.meta as Record<string, unknown>).contactType,
+		email: attributes.email,
+		mobilePhone: attributes.mobilePhone,
+		firstName: attributes.firstName,
+		lastName: attributes.lastName,
+		externalId: attributes.externalId,
+		memberNumber: attributes.memberNumber,
+		acceptsEmail: (contact.preferences as Record<string, unknown>).acceptsEmail,
+		...(outcome ? { outcome } : {}),
+	};
+}
+
 export class VoyadoMock extends VendorMock {
 	readonly contacts: VoyadoContact[] = [];
 	/** Bodies that broke the doc's rules (null or empty values, `country`): should stay empty. */

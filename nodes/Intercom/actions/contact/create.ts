@@ -6,6 +6,7 @@ import type { ItemRun } from '../../../shared/execute';
 import { httpStatusOf, wasResentAfterUnknownOutcome } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { intercomApi } from '../../api';
+import { intercomOutput } from '../../output';
 import { conflictId, IntercomContacts, versionHeaders } from '../../contacts';
 import { buildCreateContactBody } from '../../mapping';
 import { createContactFields, readContactInput } from './fields';
@@ -29,14 +30,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 
 	let existingId: string | undefined;
 	try {
-		return contacts.object(await contacts.call({ method: 'POST', url: '/contacts', body }, { ...send, beforeRetry }));
+		const created = contacts.object(await contacts.call({ method: 'POST', url: '/contacts', body }, { ...send, beforeRetry }));
+		return intercomOutput(this, itemIndex, created, 'created');
 	} catch (error) {
 		existingId = conflictId(error);
 		const ownContact = wasResentAfterUnknownOutcome(error);
 		if (httpStatusOf(error) !== 409 || existingId === undefined || (!ownContact && ifExists !== 'returnExisting')) {
 			throw asItemError(this.getNode(), error, itemIndex);
 		}
-		if (ownContact) return await contacts.get(existingId);
+		if (ownContact) return intercomOutput(this, itemIndex, await contacts.get(existingId), 'created');
 	}
-	return { ...(await contacts.get(existingId)), alreadyExists: true };
+	return intercomOutput(this, itemIndex, await contacts.get(existingId), 'existing');
 }

@@ -10,6 +10,7 @@ import {
 	transportOptionFields,
 	typedValueFields,
 } from '../../../shared/commonFields';
+import { simplifyField } from '../../../shared/output';
 import { intercomApi } from '../../api';
 import type { IntercomContactInput } from '../../mapping';
 import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from '../../regions';
@@ -243,11 +244,12 @@ export const createContactFields: INodeProperties[] = [
 	emailField(showFor(['create']), "The contact's email. Intercom refuses a second user with the same email."),
 	externalIdField(showFor(['create'])),
 	...contactDataFields(['create']),
+	simplifyField(['create']),
 	optionsField(
 		['create'],
 		[
 			ifContactExistsOption(
-				'Output the existing contact (read with GET /contacts/{id}) with alreadyExists = true',
+				'Output the contact Intercom already has, with outcome "existing"',
 				'What to do when Intercom answers that a contact with this email or external ID exists',
 			),
 		],

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ifNotFoundFrom, ifNotFoundOption, itemSendOptions, notFound, showFor } from '../../../shared/commonFields';
 import type { ItemRun } from '../../../shared/execute';
+import { simplifyField } from '../../../shared/output';
 import { ItemChecks } from '../../../shared/validation';
 import { intercomApi } from '../../api';
+import { intercomOutput } from '../../output';
 import { IntercomContacts, versionHeaders } from '../../contacts';
 import { emailField, externalIdField, findByFields, optionsField, readContactInput } from './fields';
 import { findContact, readContactLookup } from './lookup';
@@ -15,6 +17,7 @@ export const description = [
 	...findByFields(OPERATION),
 	emailField(showFor(OPERATION, { findBy: ['email'] }), "The contact's email", true),
 	externalIdField(showFor(OPERATION, { findBy: ['externalId'] }), true),
+	simplifyField(OPERATION),
 	optionsField(OPERATION, [ifNotFoundOption]),
 ];
 
@@ -27,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const lookup = readContactLookup(this, check, readContactInput(this, itemIndex), itemIndex);
 
 	const contact = await findContact(contacts, check, lookup);
-	return contact ?? notFound(check, ifNotFound, lookup.field, `${lookup.field.toLowerCase()} "${lookup.value}"`);
+	return contact ? intercomOutput(this, itemIndex, contact) : notFound(check, ifNotFound, lookup.field, `${lookup.field.toLowerCase()} "${lookup.value}"`);
 }

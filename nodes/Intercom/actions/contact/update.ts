@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemSendOptions, showFor } from '../../../shared/commonFields';
 import type { ItemRun } from '../../../shared/execute';
+import { simplifyField } from '../../../shared/output';
 import { ItemChecks } from '../../../shared/validation';
 import { intercomApi } from '../../api';
+import { intercomOutput } from '../../output';
 import { IntercomContacts, versionHeaders } from '../../contacts';
 import { buildUpdateBody } from '../../mapping';
 import { clearFieldsField, contactDataFields, emailField, externalIdField, findByFields, optionsField, readContactInput } from './fields';
@@ -31,6 +33,7 @@ export const description = [
 	externalIdField(showFor(OPERATION)),
 	...contactDataFields(OPERATION),
 	clearFieldsField(OPERATION),
+	simplifyField(OPERATION),
 	optionsField(OPERATION),
 ];
 
@@ -54,5 +57,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	if (changes.role === 'lead' && contact.role === 'user') {
 		check.fail('Role', `contact ${String(contact.id)} is a user, and Intercom cannot turn a user into a lead; nothing was sent`);
 	}
-	return await contacts.put(String(contact.id), changes);
+	return intercomOutput(this, itemIndex, await contacts.put(String(contact.id), changes), 'updated');
 }

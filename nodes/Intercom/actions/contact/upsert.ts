@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { itemSendOptions, showFor, withOutcome } from '../../../shared/commonFields';
+import { itemSendOptions, showFor } from '../../../shared/commonFields';
+import { simplifyField } from '../../../shared/output';
 import { asItemError } from '../../../shared/execute';
 import type { ItemRun } from '../../../shared/execute';
 import { httpStatusOf, wasResentAfterUnknownOutcome } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { intercomApi } from '../../api';
+import { intercomOutput } from '../../output';
 import { conflictId, IntercomContacts, versionHeaders } from '../../contacts';
 import { buildCreateContactBody } from '../../mapping';
 import { clearFieldsField, contactDataFields, emailField, externalIdField, optionsField, readContactInput, roleField } from './fields';
@@ -19,6 +21,7 @@ export const description = [
 	externalIdField(showFor(OPERATION)),
 	...contactDataFields(OPERATION),
 	clearFieldsField(OPERATION),
+	simplifyField(OPERATION),
 	optionsField(OPERATION),
 ];
 
@@ -43,18 +46,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	if (found.length > 1) {
 		check.fail(key === 'email' ? 'Email' : 'External ID', `${found.length} ${role}s match "${String(body[key as string])}" (ids ${found.map((c) => String(c.id)).join(', ')})`);
 	}
-	if (found.length === 1) return withOutcome(await contacts.put(String(found[0].id), body), 'updated');
+	if (found.length === 1) return intercomOutput(this, itemIndex, await contacts.put(String(found[0].id), body), 'updated');
 
 	try {
 		const response = await contacts.call(
 			{ method: 'POST', url: '/contacts', body: createBody },
 			{ ...send, beforeRetry: contacts.createdBy(createBody, Math.floor(Date.now() / 1000)) },
 		);
-		return withOutcome(contacts.object(response), 'created');
+		return intercomOutput(this, itemIndex, contacts.object(response), 'created');
 	} catch (error) {
 		const existingId = conflictId(error);
 		if (httpStatusOf(error) !== 409 || existingId === undefined) throw asItemError(this.getNode(), error, itemIndex);
 		// Search had not caught up: the 409 names the contact. After a re-send, it is this item's own.
-		return withOutcome(await contacts.put(existingId, body), wasResentAfterUnknownOutcome(error) ? 'created' : 'updated');
+		return intercomOutput(this, itemIndex, await contacts.put(existingId, body), wasResentAfterUnknownOutcome(error) ? 'created' : 'updated');
 	}
 }

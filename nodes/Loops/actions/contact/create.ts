@@ -14,13 +14,11 @@ import { ItemChecks } from '../../../shared/validation';
 import { loopsApi } from '../../api';
 import { findByEitherKey } from '../../find';
 import { buildCreateContactBody } from '../../mapping';
+import { loopsWriteOutput } from '../../output';
 import { createContactFields, readContactInput } from './fields';
 
 /** Create: the fields of the vendor's create call. */
 export const description = createContactFields;
-
-/** What Loops answers to a create, for a contact this item's own earlier attempt created. */
-const createdAnswer = (contact: IDataObject): IDataObject => ({ success: true, id: contact.id });
 
 /**
  * Create Contact for one item: check, send, and answer "already exists" as the user chose. A
@@ -36,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const body = buildCreateContactBody(check, readContactInput(this, itemIndex));
 	const beforeRetry = async () => {
 		const found = await findByEitherKey.call(this, body, itemIndex, send);
-		return found ? answerFromLookup(createdAnswer(found.contact)) : undefined;
+		return found ? answerFromLookup(found.contact) : undefined;
 	};
 
 	let conflict: unknown;
@@ -48,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 			itemIndex,
 			{ ...send, beforeRetry },
 		);
-		return expectJsonObject(this, loopsApi, response, itemIndex);
+		return loopsWriteOutput(options, 'created', body, expectJsonObject(this, loopsApi, response, itemIndex));
 	} catch (error) {
 		// Matched on the status: Loops changed the 409 wording in 2026.
 		if (httpStatusOf(error) !== 409) throw asItemError(this.getNode(), error, itemIndex);
@@ -58,10 +56,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	if (!resent && ifExists !== 'returnExisting') throw asItemError(this.getNode(), conflict, itemIndex);
 	const found = await findByEitherKey.call(this, body, itemIndex, send);
 	if (resent) {
-		if (found) return createdAnswer(found.contact);
+		if (found) return loopsWriteOutput(options, 'created', body, found.contact);
 		if (ifExists !== 'returnExisting') throw asItemError(this.getNode(), conflict, itemIndex);
 	}
-	return found
-		? { alreadyExists: true, id: found.contact.id, email: body.email, matchedOn: found.matchedOn, contact: found.contact }
-		: { alreadyExists: true, email: body.email, matchedOn: 'unknown' };
+	return loopsWriteOutput(options, 'existing', body, found?.contact);
 }

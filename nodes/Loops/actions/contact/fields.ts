@@ -10,6 +10,7 @@ import {
 	transportOptionFields,
 	typedValueFields,
 } from '../../../shared/commonFields';
+import { includeVendorResponseOption } from '../../../shared/output';
 import { loopsApi } from '../../api';
 import type { LoopsContactInput } from '../../mapping';
 import type { ItemChecks } from '../../../shared/validation';
@@ -248,9 +249,10 @@ export const createContactFields: INodeProperties[] = [
 		['create'],
 		[
 			ifContactExistsOption(
-				'Output an item with alreadyExists = true and the existing contact',
+				'Output the existing contact, with outcome "existing"',
 				'What to do when Loops answers that the email or user ID is already taken',
 			),
+			includeVendorResponseOption('Loops'),
 		],
 	),
 ];

@@ -2,11 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemSendOptions } from '../../../shared/commonFields';
 import type { ItemRun } from '../../../shared/execute';
+import { includeVendorResponseOption } from '../../../shared/output';
 import { expectJsonObject, sendVendorRequest } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { loopsApi } from '../../api';
 import { findContacts } from '../../find';
 import { buildContactData } from '../../mapping';
+import { loopsWriteOutput } from '../../output';
 import { clearFieldsField, contactDataFields, findByFields, optionsField, readContactInput, readContactKey } from './fields';
 
 const OPERATION = ['update'];
@@ -16,7 +18,7 @@ export const description = [
 	...findByFields(OPERATION),
 	...contactDataFields(OPERATION),
 	clearFieldsField(OPERATION),
-	optionsField(OPERATION),
+	optionsField(OPERATION, [includeVendorResponseOption('Loops')]),
 ];
 
 /**
@@ -37,5 +39,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const found = await findContacts.call(this, key, value, itemIndex, send);
 	if (found.length === 0) check.fail(field, `no contact found with ${field.toLowerCase()} "${value}"; nothing was updated or created`);
 	const response = await sendVendorRequest.call(this, loopsApi, { method: 'PUT', url: '/contacts/update', body }, itemIndex, send);
-	return expectJsonObject(this, loopsApi, response, itemIndex);
+	return loopsWriteOutput(options, 'updated', body, expectJsonObject(this, loopsApi, response, itemIndex));
 }

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { itemSendOptions, withOutcome } from '../../../shared/commonFields';
+import { itemSendOptions } from '../../../shared/commonFields';
 import type { ItemRun } from '../../../shared/execute';
+import { includeVendorResponseOption } from '../../../shared/output';
 import { expectJsonObject, sendVendorRequest } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { loopsApi } from '../../api';
 import { findByEitherKey } from '../../find';
 import { buildContactData, checkedEmail } from '../../mapping';
+import { loopsWriteOutput } from '../../output';
 import { clearFieldsField, contactDataFields, emailField, optionsField, readContactInput } from './fields';
 
 const OPERATION = ['upsert'];
@@ -19,7 +21,7 @@ export const description = [
 	),
 	...contactDataFields(OPERATION),
 	clearFieldsField(OPERATION),
-	optionsField(OPERATION),
+	optionsField(OPERATION, [includeVendorResponseOption('Loops')]),
 ];
 
 /**
@@ -37,5 +39,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 
 	const existing = await findByEitherKey.call(this, body, itemIndex, send);
 	const response = await sendVendorRequest.call(this, loopsApi, { method: 'PUT', url: '/contacts/update', body }, itemIndex, send);
-	return withOutcome(expectJsonObject(this, loopsApi, response, itemIndex), existing ? 'updated' : 'created');
+	return loopsWriteOutput(options, existing ? 'updated' : 'created', body, expectJsonObject(this, loopsApi, response, itemIndex));
 }

@@ -5,7 +5,8 @@ import type { ItemRun } from '../../../shared/execute';
 import { sendVendorRequest } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { sfmcApi } from '../../api';
-import { contactFromResponse } from '../../contacts';
+import { mergeOutcome, sfmcWriteOutput } from '../../output';
+import { successfulAnswer } from '../../contacts';
 import { buildCreateContactBody } from '../../mapping';
 import { createContactFields, readContactInput } from './fields';
 
@@ -19,7 +20,8 @@ export const description = createContactFields;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
-	const send = itemSendOptions(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject, run, sfmcApi);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const send = itemSendOptions(check, options, run, sfmcApi);
 	const body = buildCreateContactBody(check, readContactInput(this, itemIndex));
 	const response = await sendVendorRequest.call(
 		this,
@@ -28,5 +30,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 		itemIndex,
 		send,
 	);
-	return contactFromResponse(this, response, itemIndex);
+	const answer = successfulAnswer(this, response, itemIndex);
+	return sfmcWriteOutput(options, mergeOutcome(answer), body, answer);
 }

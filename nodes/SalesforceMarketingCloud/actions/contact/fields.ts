@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { findByField, optionsFieldWith, showFor, transportOptionFields } from '../../../shared/commonFields';
+import { includeVendorResponseOption } from '../../../shared/output';
 import { sfmcApi } from '../../api';
 import type { AttributeDefinition } from '../../attributeSets';
 import { DOCUMENTED_SETS } from '../../attributeSets';
@@ -186,7 +187,12 @@ export const optionsField = optionsFieldWith([
 ]);
 
 /** Create Contact: POST /contacts/v1/contacts, named as the Marketing Cloud doc names it. */
-export const createContactFields: INodeProperties[] = [...contactFields(['create']), optionsField(['create'])];
+/** Options of the writes (Create, Create or Update, Update): the vendor's settings and Include Vendor Response. */
+export function writeOptionsField(operations: string[]): INodeProperties {
+	return optionsField(operations, [includeVendorResponseOption('Marketing Cloud')]);
+}
+
+export const createContactFields: INodeProperties[] = [...contactFields(['create']), writeOptionsField(['create'])];
 
 /** The contact fields of one item, as n8n resolved them. */
 export function readContactInput(context: IExecuteFunctions, itemIndex: number): SfmcContactInput {

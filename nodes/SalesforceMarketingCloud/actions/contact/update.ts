@@ -5,14 +5,15 @@ import type { ItemRun } from '../../../shared/execute';
 import { sendVendorRequest } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { sfmcApi } from '../../api';
-import { contactFromResponse, SfmcContacts } from '../../contacts';
+import { sfmcWriteOutput } from '../../output';
+import { SfmcContacts, successfulAnswer } from '../../contacts';
 import { buildUpdateContactBody } from '../../mapping';
-import { contactFields, optionsField, readContactInput } from './fields';
+import { contactFields, readContactInput, writeOptionsField } from './fields';
 
 const OPERATION = ['update'];
 
 /** Update: PATCH /contacts/v1/contacts, after checking the contact key exists. */
-export const description = [...contactFields(OPERATION), optionsField(OPERATION)];
+export const description = [...contactFields(OPERATION), writeOptionsField(OPERATION)];
 
 /**
  * One item: what PATCH does with an unknown key is not documented (it may create), so the key is
@@ -21,7 +22,8 @@ export const description = [...contactFields(OPERATION), optionsField(OPERATION)
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
 	const check = ItemChecks.forItem(this, itemIndex);
-	const send = itemSendOptions(check, this.getNodeParameter('options', itemIndex, {}) as IDataObject, run, sfmcApi);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const send = itemSendOptions(check, options, run, sfmcApi);
 	const body = buildUpdateContactBody(check, readContactInput(this, itemIndex));
 	const contactKey = String(body.contactKey);
 
@@ -29,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 		check.fail('Contact Key', `no contact found with contact key "${contactKey}"; nothing was updated or created`);
 	}
 	const response = await sendVendorRequest.call(this, sfmcApi, { method: 'PATCH', url: '/contacts/v1/contacts', body }, itemIndex, send);
-	return contactFromResponse(this, response, itemIndex);
+	return sfmcWriteOutput(options, 'updated', body, successfulAnswer(this, response, itemIndex));
 }

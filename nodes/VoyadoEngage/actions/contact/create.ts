@@ -8,6 +8,7 @@ import type { ItemRun } from '../../../shared/execute';
 import { expectJsonObject, sendVendorRequest, wasResentAfterUnknownOutcome } from '../../../shared/transport';
 import { fieldRuleError, ItemChecks } from '../../../shared/validation';
 import { voyadoApi } from '../../api';
+import { voyadoOutput } from '../../output';
 import { VoyadoContacts } from '../../contacts';
 import type { KeyField } from '../../mapping';
 import { buildCreateContactRequest, KEY_FIELDS } from '../../mapping';
@@ -25,7 +26,7 @@ async function existing(
 	keyField: KeyField,
 	ifExists: IfExists,
 ): Promise<IDataObject> {
-	if (ifExists === 'returnExisting') return { ...(await contacts.fetch(id)), alreadyExists: true };
+	if (ifExists === 'returnExisting') return voyadoOutput(this, itemIndex, await contacts.fetch(id), 'existing');
 	const error = fieldRuleError(
 		this.getNode(),
 		itemIndex,
@@ -68,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 			itemIndex,
 			{ ...send, beforeRetry },
 		);
-		return expectJsonObject(this, voyadoApi, response, itemIndex);
+		return voyadoOutput(this, itemIndex, expectJsonObject(this, voyadoApi, response, itemIndex), 'created');
 	} catch (error) {
 		const taken = error instanceof NodeApiError && error.context.code === 'ApprovedContactWithKeyExists';
 		ownContact = taken && wasResentAfterUnknownOutcome(error);
@@ -79,6 +80,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 		throw fieldRuleError(this.getNode(), itemIndex, KEY_FIELDS[request.keyField].label, 'Engage says a contact with this key exists, but finding it returned nothing');
 	}
 	// After a re-send, the contact that "exists" is the one this item's lost attempt created.
-	if (ownContact) return await contacts.fetch(id);
+	if (ownContact) return voyadoOutput(this, itemIndex, await contacts.fetch(id), 'created');
 	return await existing.call(this, contacts, itemIndex, id, request.keyField, ifExists);
 }

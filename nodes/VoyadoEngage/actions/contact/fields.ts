@@ -8,6 +8,7 @@ import {
 	showFor,
 	transportOptionFields,
 } from '../../../shared/commonFields';
+import { simplifyField } from '../../../shared/output';
 import { voyadoApi } from '../../api';
 import type { ItemChecks } from '../../../shared/validation';
 import type { VoyadoContacts } from '../../contacts';
@@ -337,6 +338,7 @@ export const createContactFields: INodeProperties[] = [
 	...keyFieldsAlways(['create']),
 	...contactDataFields(['create']),
 	queryParametersField(['create']),
+	simplifyField(['create']),
 	optionsField(
 		['create'],
 		[
@@ -349,7 +351,7 @@ export const createContactFields: INodeProperties[] = [
 				'Whether to look the contact up by its key before creating, as Voyado recommends. If found, nothing is created and If Contact Already Exists decides the output.',
 		},
 		ifContactExistsOption(
-			'Output the existing contact (GET /api/v3/contacts/{id}) with alreadyExists = true',
+			'Output the contact Engage already has, with outcome "existing"',
 			'What to do when the contact is found first, or Engage answers ApprovedContactWithKeyExists',
 		),
 		],

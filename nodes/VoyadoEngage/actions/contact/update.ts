@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemSendOptions } from '../../../shared/commonFields';
 import type { ItemRun } from '../../../shared/execute';
+import { simplifyField } from '../../../shared/output';
 import { ItemChecks } from '../../../shared/validation';
 import { voyadoApi } from '../../api';
+import { voyadoOutput } from '../../output';
 import { VoyadoContacts } from '../../contacts';
 import { buildContactData } from '../../mapping';
 import { contactDataFields, contactTypeField, findByFields, keyFieldsAlways, optionsField, readContactInput, readContactLookup, resolveContactId } from './fields';
@@ -16,6 +18,7 @@ export const description = [
 	contactTypeField(OPERATION),
 	...keyFieldsAlways(OPERATION),
 	...contactDataFields(OPERATION),
+	simplifyField(OPERATION),
 	optionsField(OPERATION),
 ];
 
@@ -39,5 +42,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const id = await resolveContactId(contacts, lookup);
 	const { field, what } = lookup;
 	if (!id) return check.fail(field, `no contact found with ${what}; nothing was updated or created`);
-	return await contacts.patch(id, changes);
+	return voyadoOutput(this, itemIndex, await contacts.patch(id, changes), 'updated');
 }

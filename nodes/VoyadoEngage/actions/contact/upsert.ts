@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { itemSendOptions, withOutcome } from '../../../shared/commonFields';
+import { itemSendOptions } from '../../../shared/commonFields';
+import { simplifyField } from '../../../shared/output';
 import { asItemError } from '../../../shared/execute';
 import type { ItemRun } from '../../../shared/execute';
 import { expectJsonObject, httpStatusOf, sendVendorRequest, wasResentAfterUnknownOutcome } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { voyadoApi } from '../../api';
+import { voyadoOutput } from '../../output';
 import { VoyadoContacts } from '../../contacts';
 import { buildCreateContactRequest } from '../../mapping';
 import {
@@ -28,6 +30,7 @@ export const description = [
 	...keyFieldsAlways(OPERATION),
 	...contactDataFields(OPERATION),
 	queryParametersField(OPERATION),
+	simplifyField(OPERATION),
 	optionsField(OPERATION),
 ];
 
@@ -58,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const existingId = await findId();
 	if (existingId) {
 		try {
-			return withOutcome(await update(existingId), 'updated');
+			return voyadoOutput(this, itemIndex, await update(existingId), 'updated');
 		} catch (error) {
 			// Deleted since the lookup: create it, once.
 			if (httpStatusOf(error) !== 404) throw asItemError(this.getNode(), error, itemIndex);
@@ -72,7 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 			itemIndex,
 			{ ...send, beforeRetry: contacts.createdBy(request.keyField, request.keyValue, request.contactType) },
 		);
-		return withOutcome(expectJsonObject(this, voyadoApi, response, itemIndex), 'created');
+		return voyadoOutput(this, itemIndex, expectJsonObject(this, voyadoApi, response, itemIndex), 'created');
 	} catch (error) {
 		const code = error instanceof NodeApiError ? error.context.code : undefined;
 		if (code !== 'ApprovedContactWithKeyExists' && code !== 'ContactWithKeyIsBeingCreated') throw asItemError(this.getNode(), error, itemIndex);
@@ -80,6 +83,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 		const id = await findId();
 		if (!id) throw asItemError(this.getNode(), error, itemIndex);
 		// After a re-send, the contact that exists is the one this item's lost create made.
-		return withOutcome(await update(id), wasResentAfterUnknownOutcome(error) ? 'created' : 'updated');
+		return voyadoOutput(this, itemIndex, await update(id), wasResentAfterUnknownOutcome(error) ? 'created' : 'updated');
 	}
 }
