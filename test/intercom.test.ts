@@ -389,11 +389,11 @@ describe('Intercom > Continue On Fail, credential, dropdowns and secrets', () =>
 			{ name: 'bo@company.example', value: '991267467', description: 'bo@company.example' },
 		]);
 		expect(await loadOptions(engine, 'getCustomAttributes')).toEqual([
-			{ name: 'Monthly spend (float)', value: 'monthly_spend', description: 'custom_attributes.monthly_spend' },
-			{ name: 'Paid subscriber (boolean)', value: 'paid_subscriber', description: 'custom_attributes.paid_subscriber' },
-			{ name: 'Plan (string)', value: 'plan', description: 'Billing plan' },
-			{ name: 'Seats (integer)', value: 'seats', description: 'custom_attributes.seats' },
-			{ name: 'Trial ends (date)', value: 'trial_ends', description: 'custom_attributes.trial_ends' },
+			{ name: 'Monthly spend (Decimal Number)', value: 'monthly_spend', description: 'custom_attributes.monthly_spend' },
+			{ name: 'Paid subscriber (Boolean)', value: 'paid_subscriber', description: 'custom_attributes.paid_subscriber' },
+			{ name: 'Plan (Text)', value: 'plan', description: 'Billing plan' },
+			{ name: 'Seats (Whole Number)', value: 'seats', description: 'custom_attributes.seats' },
+			{ name: 'Trial ends (Date)', value: 'trial_ends', description: 'custom_attributes.trial_ends' },
 		]);
 		expect(mock.requests('GET', '/data_attributes')[0].query).toEqual({ model: 'contact' });
 	});
@@ -409,5 +409,66 @@ describe('Intercom > Continue On Fail, credential, dropdowns and secrets', () =>
 			const text = [inspect(result.items, { depth: 10 }), inspect(result.error, { depth: 10, showHidden: true }), JSON.stringify(result.run.data.resultData)].join('\n');
 			expect(text).not.toContain(TOKEN);
 		}
+	});
+});
+
+describe('Intercom > custom attribute values follow the type the workspace gave the attribute', () => {
+	const row = (name: string, value: unknown, type?: string) => ({ name, value, ...(type ? { type } : {}) });
+	const withRows = (...attribute: IDataObject[]) => fields({ customAttributesMode: 'fields', customAttributes: { attribute } });
+	const typeReads = () => mock.requests('GET', '/data_attributes');
+
+	test('Automatic (the default): Seats (Whole Number) "12" goes as 12, not "12"; the others follow theirs too', async () => {
+		const result = await createContacts(
+			withRows(row('seats', '12'), row('monthly_spend', '155.5'), row('paid_subscriber', 'false'), row('trial_ends', '2024-01-08T00:00:00Z'), row('plan', 'pro')),
+			[{ email: 'ada@example.com' }],
+		);
+
+		expect(result.status).toBe('success');
+		expect((creates()[0].body as IDataObject).custom_attributes).toEqual({
+			seats: 12,
+			monthly_spend: 155.5,
+			paid_subscriber: false,
+			trial_ends: 1704672000,
+			plan: 'pro',
+		});
+		expect(typeReads()).toHaveLength(1);
+	});
+
+	test('the types are read with the API version the item uses', async () => {
+		await createContacts({ ...withRows(row('seats', '3')), options: { apiVersion: '2.11' } }, [{ email: 'ada@example.com' }]);
+
+		expect(typeReads()[0].headers['intercom-version']).toBe('2.11');
+	});
+
+	test('a decimal for a Whole Number attribute is an error naming it, and no create is sent', async () => {
+		const result = await createContacts(withRows(row('seats', '12.5')), [{ email: 'ada@example.com' }]);
+
+		expect(result.error?.message).toBe('Custom Attributes > seats: 12.5 is not a whole number [item 0]');
+		expect(result.error?.description).toBe('seats is a Whole Number attribute in Intercom.');
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('a Type that contradicts the workspace\'s (Seats typed as Text) is an error before sending, in the dropdown\'s words', async () => {
+		const result = await createContacts(withRows({ name: 'seats', type: 'string', stringValue: '12' }), [{ email: 'ada@example.com' }]);
+
+		expect(result.error?.message).toBe('Custom Attributes > seats > Type: is Text, but seats is a Whole Number attribute in Intercom [item 0]');
+		expect(result.error?.description).toBe('Set Type to Whole Number or Automatic.');
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('Automatic on an attribute the workspace does not have (or has archived) is an error', async () => {
+		const result = await createContacts(withRows(row('old_field', 'x')), [{ email: 'ada@example.com' }]);
+
+		expect(result.error?.message).toBe(
+			'Custom Attributes > old_field: is not a writable custom attribute of this Intercom workspace, so its type is not known [item 0]',
+		);
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('every other rule is checked first: a bad email with an attribute row sends nothing at all', async () => {
+		const result = await createContacts(withRows(row('seats', '12')), [{ email: 'not-an-email' }]);
+
+		expect(result.error?.message).toMatch(/^Email: /);
+		expect(mock.server.requests).toEqual([]);
 	});
 });

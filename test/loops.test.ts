@@ -530,10 +530,10 @@ describe('Loops credential, dropdowns and secrets', () => {
 			{ name: 'Newsletter', value: NEWSLETTER, description: 'Monthly news' },
 		]);
 		expect(await loadOptions(engine, 'getCustomProperties')).toEqual([
-			{ name: 'Date joined (date)', value: 'dateJoined', description: 'API name: dateJoined' },
-			{ name: 'Is trial (boolean)', value: 'isTrial', description: 'API name: isTrial' },
-			{ name: 'Plan name (string)', value: 'planName', description: 'API name: planName' },
-			{ name: 'Seats (number)', value: 'seats', description: 'API name: seats' },
+			{ name: 'Date joined (Date)', value: 'dateJoined', description: 'API name: dateJoined' },
+			{ name: 'Is trial (Boolean)', value: 'isTrial', description: 'API name: isTrial' },
+			{ name: 'Plan name (String)', value: 'planName', description: 'API name: planName' },
+			{ name: 'Seats (Number)', value: 'seats', description: 'API name: seats' },
 		]);
 		expect(mock.requests('GET', '/contacts/properties')[0].query).toEqual({ list: 'custom' });
 	});
@@ -556,5 +556,65 @@ describe('Loops credential, dropdowns and secrets', () => {
 			const text = [JSON.stringify(result.items), inspect(result.items, { depth: 10 }), inspect(result.error, { depth: 10, showHidden: true }), JSON.stringify(result.run.data.resultData)].join('\n');
 			expect(text).not.toContain(API_KEY);
 		}
+	});
+});
+
+describe('Loops > custom property values follow the type the team gave the property', () => {
+	const row = (key: string, value: unknown, type?: string) => ({ key, value, ...(type ? { type } : {}) });
+	const withRows = (...property: IDataObject[]) => fields({ customPropertiesMode: 'fields', customProperties: { property } });
+	const typeReads = () => mock.requests('GET', '/contacts/properties');
+
+	test('Automatic (the default): "12" for Seats (Number) goes as 12, "true" for Is trial (Boolean) as true, a date as YYYY-MM-DD', async () => {
+		const result = await createContacts(
+			withRows(row('seats', '12'), row('isTrial', 'TRUE'), row('dateJoined', '2024-01-08'), row('planName', 42)),
+			[{ email: 'ada@example.com' }],
+		);
+
+		expect(result.status).toBe('success');
+		expect(creates()[0].body).toEqual({ email: 'ada@example.com', seats: 12, isTrial: true, dateJoined: '2024-01-08', planName: '42' });
+		expect(typeReads()).toHaveLength(1);
+	});
+
+	test('a value that is not of the property\'s type is an error naming the property, and no create is sent', async () => {
+		const result = await createContacts(withRows(row('seats', 'twelve')), [{ email: 'ada@example.com' }]);
+
+		expect(result.error?.message).toBe('Custom Properties > seats: "twelve" is not a number [item 0]');
+		expect(result.error?.description).toBe('seats is a Number property in Loops: enter a number, or choose another Type.');
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('a Type that contradicts the team\'s (Seats typed as String) is an error before sending, in the dropdown\'s words', async () => {
+		const result = await createContacts(withRows({ key: 'seats', type: 'string', stringValue: '12' }), [{ email: 'ada@example.com' }]);
+
+		expect(result.error?.message).toBe('Custom Properties > seats > Type: is String, but seats is a Number property in Loops [item 0]');
+		expect(result.error?.description).toBe('Set Type to Number or Automatic.');
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('Automatic on a property the team does not have is an error: its type is not known', async () => {
+		const result = await createContacts(withRows(row('favouriteColour', 'blue')), [{ email: 'ada@example.com' }]);
+
+		expect(result.error?.message).toBe('Custom Properties > favouriteColour: is not a custom property of this Loops team, so its type is not known [item 0]');
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('every other rule is checked first: a bad email with a property row sends nothing at all, not even the type read', async () => {
+		const result = await createContacts(withRows(row('seats', '12')), [{ email: 'not-an-email' }]);
+
+		expect(result.error?.message).toMatch(/^Email: /);
+		expect(mock.server.requests).toEqual([]);
+	});
+
+	test('the types are read once per execution, however many items run in parallel', async () => {
+		const items = Array.from({ length: 20 }, (_, i) => ({ email: `p${i}@example.com`, seats: String(i) }));
+
+		const result = await createContacts(
+			fields({ customPropertiesMode: 'fields', customProperties: { property: [row('seats', '={{ $json.seats }}')] }, options: { concurrency: 5 } }),
+			items,
+		);
+
+		expect(result.status).toBe('success');
+		expect(typeReads()).toHaveLength(1);
+		expect(creates().map((request) => (request.body as IDataObject).seats)).toEqual(expect.arrayContaining([0, 7, 19]));
 	});
 });

@@ -1,14 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../shared/mapping';
+import type { AccountTypes } from '../shared/accountTypes';
+import { enteredBoolean, enteredNumber } from '../shared/accountTypes';
 import type { ItemChecks } from '../shared/validation';
+import { attributeTypeName } from './attributes';
 
 export const ROLES = ['user', 'lead'] as const;
-export const ATTRIBUTE_TYPES = ['boolean', 'date', 'float', 'integer', 'string'] as const;
+export const ATTRIBUTE_TYPES = ['auto', 'boolean', 'date', 'float', 'integer', 'string'] as const;
 
 export interface CustomAttributeEntry {
 	name?: unknown;
 	type?: unknown;
+	/** Type Automatic: the value as entered, converted to the attribute's type in Intercom. */
+	value?: unknown;
 	stringValue?: unknown;
 	numberValue?: unknown;
 	booleanValue?: unknown;
@@ -24,6 +29,8 @@ export interface IntercomContactInput {
 	customAttributesMode: string;
 	customAttributes: { attribute?: CustomAttributeEntry[] };
 	customAttributesJson: unknown;
+	/** The workspace's attribute types by name, read when an attribute row is given. */
+	attributeTypes?: AccountTypes;
 	/** Update and Create or Update only. */
 	fieldsToClear?: unknown;
 }
@@ -38,7 +45,30 @@ const DATE_FIELDS: Array<[name: string, label: string]> = [
 	['last_seen_at', 'Last Seen At'],
 ];
 
-function attributesFromFields(check: ItemChecks, entries: CustomAttributeEntry[]): IDataObject {
+/** A value typed Automatic, converted to the attribute's data type in Intercom. */
+function convertedToAttributeType(check: ItemChecks, name: string, type: string, value: unknown): string | number | boolean {
+	const field = `Custom Attributes > ${name}`;
+	const hint = `${name} is a ${attributeTypeName(type)} attribute in Intercom`;
+	switch (type) {
+		case 'string':
+			return value === undefined || value === null ? '' : String(value);
+		case 'integer': {
+			const whole = enteredNumber(check, field, value, hint);
+			return Number.isInteger(whole) ? whole : check.fail(field, `${whole} is not a whole number`, `${hint}.`);
+		}
+		case 'float':
+			return enteredNumber(check, field, value, hint);
+		case 'boolean':
+			return enteredBoolean(check, field, value, hint);
+		case 'date':
+			if (value === undefined || value === '') check.fail(field, 'needs a date', `${hint}.`);
+			return toUnixSeconds(check.date(field, value));
+		default:
+			return check.fail(field, `has the data type "${type}" in Intercom, which this node cannot convert to`, 'Choose its Type instead of Automatic.');
+	}
+}
+
+function attributesFromFields(check: ItemChecks, entries: CustomAttributeEntry[], accountTypes: AccountTypes | undefined): IDataObject {
 	const attributes: IDataObject = {};
 	for (const entry of entries) {
 		const name = check.requiredString('Custom Attributes > Name', entry.name).trim();
@@ -46,7 +76,25 @@ function attributesFromFields(check: ItemChecks, entries: CustomAttributeEntry[]
 		if (Object.prototype.hasOwnProperty.call(attributes, name)) {
 			check.fail('Custom Attributes', `"${name}" is given more than once`);
 		}
-		const type = check.oneOf(`${field} > Type`, entry.type ?? 'string', ATTRIBUTE_TYPES);
+		const type = check.oneOf(`${field} > Type`, entry.type ?? 'auto', ATTRIBUTE_TYPES);
+		const accountType = accountTypes?.[name];
+		if (type === 'auto') {
+			// Before the types are read, a row typed Automatic is checked for its name only.
+			if (accountTypes === undefined) attributes[name] = null;
+			else if (accountType === undefined) {
+				check.fail(field, 'is not a writable custom attribute of this Intercom workspace, so its type is not known', 'Create it in Intercom (Settings > Data > People), or choose its Type.');
+			} else attributes[name] = convertedToAttributeType(check, name, accountType, entry.value);
+			continue;
+		}
+		// A type that contradicts the workspace's would be refused by Intercom (Seats as "12"); a
+		// whole number is a fine decimal.
+		if (accountType !== undefined && accountType !== type && !(type === 'integer' && accountType === 'float')) {
+			check.fail(
+				`${field} > Type`,
+				`is ${attributeTypeName(type)}, but ${name} is a ${attributeTypeName(accountType)} attribute in Intercom`,
+				`Set Type to ${attributeTypeName(accountType)} or Automatic.`,
+			);
+		}
 		switch (type) {
 			case 'string':
 				attributes[name] = check.optionalString(field, entry.stringValue) ?? '';
@@ -133,7 +181,7 @@ function contactData(check: ItemChecks, input: IntercomContactInput): IDataObjec
 	const mode = check.oneOf('Custom Attributes', input.customAttributesMode, ['none', 'fields', 'json']);
 	const attributes =
 		mode === 'fields'
-			? attributesFromFields(check, input.customAttributes.attribute ?? [])
+			? attributesFromFields(check, input.customAttributes.attribute ?? [], input.attributeTypes)
 			: mode === 'json'
 				? attributesFromJson(check, input.customAttributesJson)
 				: {};

@@ -2,22 +2,12 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { sendVendorRequest } from '../shared/transport';
 import { intercomApi } from './api';
+import { attributeTypeName, fetchWritableAttributes } from './attributes';
 
 interface IntercomAdmin {
 	id?: string | number;
 	name?: string;
 	email?: string;
-}
-
-interface IntercomDataAttribute {
-	name?: string;
-	label?: string;
-	full_name?: string;
-	description?: string;
-	data_type?: string;
-	custom?: boolean;
-	api_writable?: boolean;
-	archived?: boolean;
 }
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
@@ -35,21 +25,11 @@ export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePrope
 		.sort(byName);
 }
 
-/**
- * Contact attributes the API may write (GET /data_attributes?model=contact): custom, API
- * writable and not archived, labelled with their data type.
- */
+/** Writable custom attributes: "Label (Type)", the type named as the Type dropdown names it. */
 export async function getCustomAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { body } = await sendVendorRequest.call(this, intercomApi, {
-		method: 'GET',
-		url: '/data_attributes',
-		qs: { model: 'contact' },
-	});
-	const attributes = (body as { data?: IntercomDataAttribute[] })?.data ?? [];
-	return attributes
-		.filter((attribute) => attribute.custom && attribute.api_writable && !attribute.archived && attribute.name)
+	return (await fetchWritableAttributes.call(this))
 		.map((attribute) => ({
-			name: `${attribute.label || attribute.name} (${attribute.data_type ?? 'unknown type'})`,
+			name: `${attribute.label || attribute.name} (${attributeTypeName(attribute.data_type)})`,
 			value: attribute.name as string,
 			description: attribute.description || attribute.full_name,
 		}))

@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toIdList, toIsoString } from '../shared/mapping';
+import type { AccountTypes } from '../shared/accountTypes';
+import { enteredBoolean, enteredNumber } from '../shared/accountTypes';
 import type { ItemChecks } from '../shared/validation';
+import { propertyTypeName } from './properties';
 
 /** Names that Loops reserves or that are standard fields, so never valid as custom properties. */
 export const RESERVED_PROPERTY_NAMES = ['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'];
@@ -16,13 +19,15 @@ export const STANDARD_FIELD_NAMES = [
 	'mailingLists',
 ];
 export const SUBSCRIPTION_CHOICES = ['unchanged', 'subscribe', 'unsubscribe'] as const;
-export const CUSTOM_PROPERTY_TYPES = ['boolean', 'date', 'null', 'number', 'string'] as const;
+export const CUSTOM_PROPERTY_TYPES = ['auto', 'boolean', 'date', 'null', 'number', 'string'] as const;
 /** Standard fields Update and Create or Update may clear (Loops resets a value sent as null). */
 export const CLEARABLE_FIELD_NAMES = ['firstName', 'lastName', 'source', 'userGroup'] as const;
 
 export interface CustomPropertyEntry {
 	key?: unknown;
 	type?: unknown;
+	/** Type Automatic: the value as entered, converted to the property's type in Loops. */
+	value?: unknown;
 	stringValue?: unknown;
 	numberValue?: unknown;
 	booleanValue?: unknown;
@@ -36,6 +41,8 @@ export interface LoopsContactInput {
 	customPropertiesMode: string;
 	customProperties: { property?: CustomPropertyEntry[] };
 	customPropertiesJson: unknown;
+	/** The team's custom property types by API name, read when a property row is given. */
+	propertyTypes?: AccountTypes;
 	/** Update and Create or Update only. */
 	fieldsToClear?: unknown;
 }
@@ -74,7 +81,26 @@ function checkPropertyName(check: ItemChecks, field: string, key: unknown): stri
 	return name;
 }
 
-function propertiesFromFields(check: ItemChecks, entries: CustomPropertyEntry[]): IDataObject {
+/** A value typed Automatic, converted to the type the property has in Loops. */
+function convertedToPropertyType(check: ItemChecks, name: string, type: string, value: unknown): string | number | boolean {
+	const field = `Custom Properties > ${name}`;
+	const hint = `${name} is a ${propertyTypeName(type)} property in Loops`;
+	switch (type) {
+		case 'string':
+			return value === undefined || value === null ? '' : String(value);
+		case 'number':
+			return enteredNumber(check, field, value, hint);
+		case 'boolean':
+			return enteredBoolean(check, field, value, hint);
+		case 'date':
+			if (value === undefined || value === '') check.fail(field, 'needs a date', `${hint}.`);
+			return loopsDate(check, field, value);
+		default:
+			return check.fail(field, `has the type "${type}" in Loops, which this node cannot convert to`, 'Choose its Type instead of Automatic.');
+	}
+}
+
+function propertiesFromFields(check: ItemChecks, entries: CustomPropertyEntry[], accountTypes: AccountTypes | undefined): IDataObject {
 	const properties: IDataObject = {};
 	for (const entry of entries) {
 		const name = checkPropertyName(check, 'Custom Properties', entry.key);
@@ -82,7 +108,28 @@ function propertiesFromFields(check: ItemChecks, entries: CustomPropertyEntry[])
 		if (Object.prototype.hasOwnProperty.call(properties, name)) {
 			check.fail('Custom Properties', `"${name}" is given more than once`);
 		}
-		const type = check.oneOf(`${field} > Type`, entry.type ?? 'string', CUSTOM_PROPERTY_TYPES);
+		const type = check.oneOf(`${field} > Type`, entry.type ?? 'auto', CUSTOM_PROPERTY_TYPES);
+		const accountType = accountTypes?.[name];
+		if (type === 'auto' && accountTypes === undefined) {
+			// Before the types are read, a row typed Automatic is checked for its name only.
+			properties[name] = null;
+			continue;
+		}
+		if (type === 'auto') {
+			if (accountType === undefined) {
+				check.fail(field, 'is not a custom property of this Loops team, so its type is not known', 'Create it in Loops (Audience > Contact properties), or choose its Type.');
+			}
+			properties[name] = convertedToPropertyType(check, name, accountType, entry.value);
+			continue;
+		}
+		// A type that contradicts the team's own would be refused by Loops, or stored as the wrong kind.
+		if (type !== 'null' && accountType !== undefined && accountType !== type) {
+			check.fail(
+				`${field} > Type`,
+				`is ${propertyTypeName(type)}, but ${name} is a ${propertyTypeName(accountType)} property in Loops`,
+				`Set Type to ${propertyTypeName(accountType)} or Automatic.`,
+			);
+		}
 		switch (type) {
 			case 'string':
 				properties[name] = check.optionalString(field, entry.stringValue) ?? '';
@@ -153,7 +200,7 @@ export function buildContactData(check: ItemChecks, input: Omit<LoopsContactInpu
 	const mode = check.oneOf('Custom Properties', input.customPropertiesMode, ['none', 'fields', 'json']);
 	const properties =
 		mode === 'fields'
-			? propertiesFromFields(check, input.customProperties.property ?? [])
+			? propertiesFromFields(check, input.customProperties.property ?? [], input.propertyTypes)
 			: mode === 'json'
 				? propertiesFromJson(check, input.customPropertiesJson)
 				: {};

@@ -2,18 +2,13 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { sendVendorRequest } from '../shared/transport';
 import { loopsApi } from './api';
+import { fetchCustomProperties, propertyTypeName } from './properties';
 
 interface LoopsMailingList {
 	id: string;
 	name?: string;
 	description?: string | null;
 	isPublic?: boolean;
-}
-
-interface LoopsContactProperty {
-	key: string;
-	label?: string;
-	type?: string;
 }
 
 function asArray<T>(body: unknown): T[] {
@@ -33,17 +28,11 @@ export async function getMailingLists(this: ILoadOptionsFunctions): Promise<INod
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Custom contact properties (GET /contacts/properties?list=custom): "Label (type)", valued by API name. */
+/** Custom contact properties: "Label (Type)", the type named as the Type dropdown names it; valued by API name. */
 export async function getCustomProperties(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { body } = await sendVendorRequest.call(this, loopsApi, {
-		method: 'GET',
-		url: '/contacts/properties',
-		qs: { list: 'custom' },
-	});
-	return asArray<LoopsContactProperty>(body)
-		.filter((property) => typeof property.key === 'string')
+	return (await fetchCustomProperties.call(this))
 		.map((property) => ({
-			name: `${property.label || property.key} (${property.type ?? 'unknown type'})`,
+			name: `${property.label || property.key} (${propertyTypeName(property.type)})`,
 			value: property.key,
 			description: `API name: ${property.key}`,
 		}))

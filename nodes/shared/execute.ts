@@ -3,13 +3,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItemJson } from './errors';
 import { ExecutionCredential } from './executionCredential';
+import { ExecutionMemo } from './executionMemo';
 import type { RateLimitPolicy } from './rateLimiter';
 import { RateLimiter } from './rateLimiter';
 
-/** What every item of one execution shares: the pacer of the vendor's rate limit and the credential. */
+/** What every item of one execution shares: the pacer of the vendor's rate limit, the credential, and answers loaded once. */
 export interface ItemRun {
 	limiter: RateLimiter;
 	credential?: ExecutionCredential;
+	memo: ExecutionMemo;
 }
 
 /** Handles one input item: validates, sends, and returns the output JSON for it. */
@@ -75,6 +77,7 @@ export async function executePerItem(
 	const run: ItemRun = {
 		limiter: new RateLimiter(settings.rateLimit),
 		credential: settings.credentialType ? new ExecutionCredential(this, settings.credentialType, settings.tokenField) : undefined,
+		memo: new ExecutionMemo(),
 	};
 	const output: INodeExecutionData[] = new Array(items.length);
 	const continueOnFail = this.continueOnFail();

@@ -9,7 +9,7 @@ import { intercomApi } from '../../api';
 import { intercomOutput } from '../../output';
 import { conflictId, IntercomContacts, versionHeaders } from '../../contacts';
 import { buildCreateContactBody } from '../../mapping';
-import { createContactFields, readContactInput } from './fields';
+import { buildWithAttributeTypes, createContactFields, readContactInput } from './fields';
 
 /** Create: the fields of the vendor's create call. */
 export const description = createContactFields;
@@ -24,8 +24,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const send = itemSendOptions(check, options, run, intercomApi);
-	const contacts = new IntercomContacts(this, itemIndex, versionHeaders(check, options), send);
-	const body = buildCreateContactBody(check, readContactInput(this, itemIndex));
+	const headers = versionHeaders(check, options);
+	const contacts = new IntercomContacts(this, itemIndex, headers, send);
+	const body = await buildWithAttributeTypes(this, readContactInput(this, itemIndex), run, itemIndex, send, headers, (input) =>
+		buildCreateContactBody(check, input),
+	);
 	const beforeRetry = contacts.createdBy(body, Math.floor(Date.now() / 1000));
 
 	let existingId: string | undefined;

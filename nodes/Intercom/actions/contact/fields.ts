@@ -10,6 +10,10 @@ import {
 	transportOptionFields,
 	typedValueFields,
 } from '../../../shared/commonFields';
+import { buildWithAccountTypes } from '../../../shared/accountTypes';
+import type { ItemRun } from '../../../shared/execute';
+import type { SendOptions } from '../../../shared/transport';
+import { accountAttributeTypes } from '../../attributes';
 import { simplifyField } from '../../../shared/output';
 import { intercomApi } from '../../api';
 import type { IntercomContactInput } from '../../mapping';
@@ -157,14 +161,29 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 							name: 'type',
 							type: 'options',
 							options: [
+								{
+									name: 'Automatic',
+									value: 'auto',
+									description: "The attribute's own type in Intercom: the value is converted to it before sending",
+								},
 								{ name: 'Boolean', value: 'boolean' },
 								{ name: 'Date', value: 'date', description: 'Sent as a Unix timestamp in seconds' },
 								{ name: 'Decimal Number', value: 'float' },
 								{ name: 'Text', value: 'string' },
 								{ name: 'Whole Number', value: 'integer' },
 							],
-							default: 'string',
-							description: "The attribute's data type in Intercom (the dropdown shows it after each name)",
+							default: 'auto',
+							description:
+								"The attribute's data type in Intercom, shown after each name in the list above. Automatic follows it; a Type that differs from it is an error before sending.",
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 12',
+							description: "Converted to the attribute's type in Intercom: a number, true or false, a date such as 2024-01-31, or text",
+							displayOptions: { show: { type: ['auto'] } },
 						},
 						...typedValueFields(['integer', 'float']),
 					],
@@ -255,6 +274,27 @@ export const createContactFields: INodeProperties[] = [
 		],
 	),
 ];
+
+/**
+ * Builds the item's body from its fields (`build` is the operation's mapping): every rule is
+ * checked before anything is sent; with custom attribute rows, the workspace's attribute types are
+ * read (once per execution) and applied.
+ */
+export async function buildWithAttributeTypes<T>(
+	context: IExecuteFunctions,
+	input: IntercomContactInput,
+	run: ItemRun,
+	itemIndex: number,
+	send: SendOptions,
+	headers: IDataObject,
+	build: (input: IntercomContactInput) => T,
+): Promise<T> {
+	return await buildWithAccountTypes(
+		(input.customAttributes.attribute ?? []).length > 0,
+		async () => await accountAttributeTypes.call(context, run, itemIndex, send, headers),
+		(attributeTypes) => build({ ...input, attributeTypes }),
+	);
+}
 
 /** The contact fields of one item, as n8n resolved them (a field another operation shows reads as unset). */
 export function readContactInput(context: IExecuteFunctions, itemIndex: number): IntercomContactInput {

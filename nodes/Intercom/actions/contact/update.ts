@@ -8,7 +8,16 @@ import { intercomApi } from '../../api';
 import { intercomOutput } from '../../output';
 import { IntercomContacts, versionHeaders } from '../../contacts';
 import { buildUpdateBody } from '../../mapping';
-import { clearFieldsField, contactDataFields, emailField, externalIdField, findByFields, optionsField, readContactInput } from './fields';
+import {
+	buildWithAttributeTypes,
+	clearFieldsField,
+	contactDataFields,
+	emailField,
+	externalIdField,
+	findByFields,
+	optionsField,
+	readContactInput,
+} from './fields';
 import { findContact, readContactLookup } from './lookup';
 
 const OPERATION = ['update'];
@@ -46,11 +55,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const input = readContactInput(this, itemIndex);
 	const lookup = readContactLookup(this, check, input, itemIndex);
-	const changes = buildUpdateBody(check, input);
-	if (lookup.findBy === 'email') delete changes.email;
-	if (lookup.findBy === 'externalId') delete changes.external_id;
-	if (Object.keys(changes).length === 0) check.fail('Fields', 'nothing to update: fill in at least one field to change');
-	const contacts = new IntercomContacts(this, itemIndex, versionHeaders(check, options), itemSendOptions(check, options, run, intercomApi));
+	const send = itemSendOptions(check, options, run, intercomApi);
+	const headers = versionHeaders(check, options);
+	const changes = await buildWithAttributeTypes(this, input, run, itemIndex, send, headers, (typed) => {
+		const body = buildUpdateBody(check, typed);
+		if (lookup.findBy === 'email') delete body.email;
+		if (lookup.findBy === 'externalId') delete body.external_id;
+		if (Object.keys(body).length === 0) check.fail('Fields', 'nothing to update: fill in at least one field to change');
+		return body;
+	});
+	const contacts = new IntercomContacts(this, itemIndex, headers, send);
 
 	const contact = await findContact(contacts, check, lookup);
 	if (!contact) return check.fail(lookup.field, `no contact found with ${lookup.field.toLowerCase()} "${lookup.value}"; nothing was updated or created`);

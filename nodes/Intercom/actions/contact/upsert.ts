@@ -10,7 +10,16 @@ import { intercomApi } from '../../api';
 import { intercomOutput } from '../../output';
 import { conflictId, IntercomContacts, versionHeaders } from '../../contacts';
 import { buildCreateContactBody } from '../../mapping';
-import { clearFieldsField, contactDataFields, emailField, externalIdField, optionsField, readContactInput, roleField } from './fields';
+import {
+	buildWithAttributeTypes,
+	clearFieldsField,
+	contactDataFields,
+	emailField,
+	externalIdField,
+	optionsField,
+	readContactInput,
+	roleField,
+} from './fields';
 
 const OPERATION = ['upsert'];
 
@@ -35,8 +44,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const send = itemSendOptions(check, options, run, intercomApi);
-	const contacts = new IntercomContacts(this, itemIndex, versionHeaders(check, options), send);
-	const body = buildCreateContactBody(check, readContactInput(this, itemIndex));
+	const headers = versionHeaders(check, options);
+	const contacts = new IntercomContacts(this, itemIndex, headers, send);
+	const body = await buildWithAttributeTypes(this, readContactInput(this, itemIndex), run, itemIndex, send, headers, (input) =>
+		buildCreateContactBody(check, input),
+	);
 	const role = (body.role as string | undefined) ?? 'user';
 	const key = body.external_id !== undefined ? 'external_id' : body.email !== undefined ? 'email' : undefined;
 	// A created contact gets the body as it is; a found one is updated with what changes (null clears nothing new).

@@ -15,7 +15,7 @@ import { loopsApi } from '../../api';
 import { findByEitherKey } from '../../find';
 import { buildCreateContactBody } from '../../mapping';
 import { loopsWriteOutput } from '../../output';
-import { createContactFields, readContactInput } from './fields';
+import { createContactFields, readContactInput, buildWithPropertyTypes } from './fields';
 
 /** Create: the fields of the vendor's create call. */
 export const description = createContactFields;
@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const ifExists = ifExistsFrom(check, options);
 	const send = itemSendOptions(check, options, run, loopsApi);
-	const body = buildCreateContactBody(check, readContactInput(this, itemIndex));
+	const body = await buildWithPropertyTypes(this, readContactInput(this, itemIndex), run, itemIndex, send, (input) => buildCreateContactBody(check, input));
 	const beforeRetry = async () => {
 		const found = await findByEitherKey.call(this, body, itemIndex, send);
 		return found ? answerFromLookup(found.contact) : undefined;

@@ -11,7 +11,11 @@ import {
 	typedValueFields,
 } from '../../../shared/commonFields';
 import { includeVendorResponseOption } from '../../../shared/output';
+import type { ItemRun } from '../../../shared/execute';
+import type { SendOptions } from '../../../shared/transport';
+import { buildWithAccountTypes } from '../../../shared/accountTypes';
 import { loopsApi } from '../../api';
+import { accountPropertyTypes } from '../../properties';
 import type { LoopsContactInput } from '../../mapping';
 import type { ItemChecks } from '../../../shared/validation';
 import type { LoopsKey } from '../../find';
@@ -193,6 +197,11 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 							name: 'type',
 							type: 'options',
 							options: [
+								{
+									name: 'Automatic',
+									value: 'auto',
+									description: "The property's own type in Loops: the value is converted to it before sending",
+								},
 								{ name: 'Boolean', value: 'boolean' },
 								{ name: 'Date', value: 'date' },
 								{
@@ -203,8 +212,18 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 								{ name: 'Number', value: 'number' },
 								{ name: 'String', value: 'string' },
 							],
-							default: 'string',
-							description: 'The property\'s type in Loops (the dropdown shows it after each name)',
+							default: 'auto',
+							description:
+								'The property\'s type in Loops, shown after each name in the list above. Automatic follows it; a Type that differs from it is an error before sending.',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 12',
+							description: 'Converted to the property\'s type in Loops: a number, true or false, a date such as 2024-01-31, or text',
+							displayOptions: { show: { type: ['auto'] } },
 						},
 						...typedValueFields(
 							['number'],
@@ -256,6 +275,26 @@ export const createContactFields: INodeProperties[] = [
 		],
 	),
 ];
+
+/**
+ * Builds the item's body from its fields (`build` is the operation's mapping): every rule is
+ * checked before anything is sent; with custom property rows, the team's property types are read
+ * (once per execution) and applied.
+ */
+export async function buildWithPropertyTypes<T>(
+	context: IExecuteFunctions,
+	input: LoopsContactInput,
+	run: ItemRun,
+	itemIndex: number,
+	send: SendOptions,
+	build: (input: LoopsContactInput) => T,
+): Promise<T> {
+	return await buildWithAccountTypes(
+		(input.customProperties.property ?? []).length > 0,
+		async () => await accountPropertyTypes.call(context, run, itemIndex, send),
+		(propertyTypes) => build({ ...input, propertyTypes }),
+	);
+}
 
 /** The contact fields of one item, as n8n resolved them (a field another operation shows reads as unset). */
 export function readContactInput(context: IExecuteFunctions, itemIndex: number): LoopsContactInput {

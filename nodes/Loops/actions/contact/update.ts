@@ -9,7 +9,7 @@ import { loopsApi } from '../../api';
 import { findContacts } from '../../find';
 import { buildContactData } from '../../mapping';
 import { loopsWriteOutput } from '../../output';
-import { clearFieldsField, contactDataFields, findByFields, optionsField, readContactInput, readContactKey } from './fields';
+import { clearFieldsField, contactDataFields, findByFields, optionsField, readContactInput, readContactKey, buildWithPropertyTypes } from './fields';
 
 const OPERATION = ['update'];
 
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const send = itemSendOptions(check, options, run, loopsApi);
 	const { key, field, value } = readContactKey(this, check, itemIndex);
-	const data = buildContactData(check, readContactInput(this, itemIndex));
+	const data = await buildWithPropertyTypes(this, readContactInput(this, itemIndex), run, itemIndex, send, (input) => buildContactData(check, input));
 	if (key === 'userId' && data.userId !== undefined && data.userId !== value) {
 		check.fail('Additional Fields > User ID', 'cannot change the user ID the contact is found by');
 	}

@@ -9,7 +9,7 @@ import { loopsApi } from '../../api';
 import { findByEitherKey } from '../../find';
 import { buildContactData, checkedEmail } from '../../mapping';
 import { loopsWriteOutput } from '../../output';
-import { clearFieldsField, contactDataFields, emailField, optionsField, readContactInput } from './fields';
+import { clearFieldsField, contactDataFields, emailField, optionsField, readContactInput, buildWithPropertyTypes } from './fields';
 
 const OPERATION = ['upsert'];
 
@@ -34,8 +34,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const check = ItemChecks.forItem(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const send = itemSendOptions(check, options, run, loopsApi);
-	const input = readContactInput(this, itemIndex);
-	const body = { email: checkedEmail(check, 'Email', input.email), ...buildContactData(check, input) };
+	const body = await buildWithPropertyTypes(this, readContactInput(this, itemIndex), run, itemIndex, send, (input) => ({
+		email: checkedEmail(check, 'Email', input.email),
+		...buildContactData(check, input),
+	}));
 
 	const existing = await findByEitherKey.call(this, body, itemIndex, send);
 	const response = await sendVendorRequest.call(this, loopsApi, { method: 'PUT', url: '/contacts/update', body }, itemIndex, send);
