@@ -30,7 +30,7 @@ export async function voyadoBench(): Promise<BenchVendor> {
 			buildCreateContactRequest(new ItemChecks(node, i), {
 				contactType: 'Member',
 				keyField: 'email',
-				keys: { email: `user${i}@example.com`, mobilePhone: '', externalId: '', socialSecurityNumber: '' },
+				topKeys: { email: `user${i}@example.com`, mobilePhone: '', externalId: '', socialSecurityNumber: '' },
 				additionalFields: FIELDS.additionalFields,
 				preferences: FIELDS.preferences,
 				consents: FIELDS.consents,

@@ -104,14 +104,14 @@ const sfmc: BadInput[] = [
 
 const voyado: BadInput[] = [
 	['missing key field value', {}, { email: '' }, /^Email: is required: it is the key of contact type Member/],
-	['mobile phone key missing', { email: '', keyField: 'mobilePhone' }, {}, /^Mobile Phone: is required: it is the key/],
-	['unknown key field', { keyField: '={{ "memberNumber" }}' }, { email: 'a@example.com' }, /^Key Field: must be one of email, mobilePhone, externalId, socialSecurityNumber/],
+	['mobile phone key missing', { keyField: 'mobilePhone', mobilePhone: '={{ "" }}' }, {}, /^Mobile Phone: is required: it is the key/],
+	['unknown key field', { keyField: 'memberNumber' }, { email: 'a@example.com' }, /^Key Field: must be one of email, mobilePhone, externalId, socialSecurityNumber/],
 	['invalid email', {}, { email: 'example.com' }, /^Email: "example.com" is not a valid email address/],
 	['email over 254 characters', {}, { email: longEmail }, /^Email: is 262 characters long/],
 	['email with a zero-width space', {}, { email: `a${ZERO_WIDTH}@example.com` }, /^Email: .* contains an invisible character/],
 	['email that is a list', {}, { email: ['a@example.com'] }, /^Email: must be text, but the value is a list/],
-	['mobile phone without +', { mobilePhone: '46701234567' }, { email: 'a@example.com' }, /^Mobile Phone: "46701234567" needs the country calling code/],
-	['mobile phone with letters', { mobilePhone: '+46 70 CALL ME' }, { email: 'a@example.com' }, /^Mobile Phone: .* needs the country calling code/],
+	['mobile phone without +', { additionalFields: { mobilePhone: '46701234567' } }, { email: 'a@example.com' }, /^Mobile Phone: "46701234567" needs the country calling code/],
+	['mobile phone with letters', { additionalFields: { mobilePhone: '+46 70 CALL ME' } }, { email: 'a@example.com' }, /^Mobile Phone: .* needs the country calling code/],
 	['birthday with slashes', { additionalFields: { birthDay: '1966/06/26' } }, { email: 'a@example.com' }, /^Birthday: "1966\/06\/26" is not a real date in the format YYYY-MM-DD/],
 	['birthday with a time', { additionalFields: { birthDay: '1966-06-26T00:00:00' } }, { email: 'a@example.com' }, /^Birthday: "1966-06-26T00:00:00" is not a real date/],
 	['birthday on 31 April', { additionalFields: { birthDay: '1990-04-31' } }, { email: 'a@example.com' }, /^Birthday: "1990-04-31" is not a real date/],

@@ -139,7 +139,8 @@ describe('Voyado Engage > Create Contact: rules checked before sending', () => {
 	const cases: Array<[string, INodeParameters, IDataObject, RegExp]> = [
 		['the key field is empty', fields(), { email: '' }, /^Email: is required: it is the key of contact type Member/],
 		['an invalid email', fields(), { email: 'a@b' }, /^Email: "a@b" is not a valid email address/],
-		['a mobile phone without country code', fields({ mobilePhone: '0701234567' }), { email: 'a@example.com' }, /^Mobile Phone: "0701234567" needs the country calling code/],
+		['a mobile phone without country code', fields({ additionalFields: { mobilePhone: '0701234567' } }), { email: 'a@example.com' }, /^Mobile Phone: "0701234567" needs the country calling code/],
+		['the key field given twice (above and in Additional Fields)', fields({ additionalFields: { email: 'other@example.com' } }), { email: 'a@example.com' }, /^Additional Fields > Email: is the Key Field: fill it in once, in Email above/],
 		['a birthday in another format', fields({ additionalFields: { birthDay: '26/06/1966' } }), { email: 'a@example.com' }, /^Birthday: "26\/06\/1966" is not a real date in the format YYYY-MM-DD/],
 		['a birthday that does not exist', fields({ additionalFields: { birthDay: '1966-02-30' } }), { email: 'a@example.com' }, /^Birthday: "1966-02-30" is not a real date in the format YYYY-MM-DD/],
 		['a three-letter country code', fields({ additionalFields: { countryCode: 'SWE' } }), { email: 'a@example.com' }, /^Country Code: "SWE" is not a two-letter country code/],
@@ -164,6 +165,30 @@ describe('Voyado Engage > Create Contact: rules checked before sending', () => {
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.message).toMatch(/\[item 0\]$/);
 		expect(mock.requests()).toHaveLength(0);
+	});
+});
+
+describe('Voyado Engage > Create Contact: the key field at the top', () => {
+	const description = new VoyadoEngage().description.properties;
+	const keyNames = ['email', 'mobilePhone', 'externalId', 'socialSecurityNumber'];
+
+	test.each(keyNames)('Key Field %s: the panel shows that one key value at the top, marked required', (keyField) => {
+		const shown = description.filter(
+			(field) => keyNames.includes(field.name) && field.displayOptions?.show?.operation?.includes('create') && field.displayOptions.show.keyField?.includes(keyField),
+		);
+
+		expect(shown.map((field) => [field.name, field.required])).toEqual([[keyField, true]]);
+	});
+
+	test('Key Field Mobile Phone: the phone is the key, the email goes in Additional Fields, and both are sent', async () => {
+		const result = await createContacts(
+			{ resource: 'contact', operation: 'create', keyField: 'mobilePhone', mobilePhone: '+46701234567', additionalFields: { email: 'ada@example.com' }, options: QUICK },
+			[{}],
+		);
+
+		expect(result.status).toBe('success');
+		expect(creates()[0].body).toEqual({ contactType: 'Member', mobilePhone: '+46701234567', email: 'ada@example.com' });
+		expect(lookups()[0].query).toEqual({ mobilePhone: '+46701234567', contactType: 'Member' });
 	});
 });
 

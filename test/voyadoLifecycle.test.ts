@@ -110,11 +110,21 @@ describe('Voyado Engage > Update', () => {
 		const ada = mock.addContact({ email: 'ada@example.com' });
 		mock.addContact({ email: 'grace@example.com' });
 
-		const clash = await run('update', { findBy: 'contactId', contactId: ada.id, email: 'grace@example.com' });
+		const clash = await run('update', { findBy: 'contactId', contactId: ada.id, additionalFields: { email: 'grace@example.com' } });
 		const gone = await run('update', { findBy: 'contactId', contactId: '00000000-0000-4000-8000-000000000000', additionalFields: { city: 'Paris' } });
 
 		expect([clash.error?.httpCode, clash.error?.message]).toEqual(['409', 'An approved contact with the same key already exists']);
 		expect([gone.error?.httpCode, gone.error?.message]).toEqual(['404', 'Contact not found']);
+	});
+
+	test('found by its email at the top; a new email in Additional Fields is the change', async () => {
+		const ada = mock.addContact({ email: 'ada@example.com' });
+
+		const result = await run('update', { findBy: 'email', email: 'ada@example.com', additionalFields: { email: 'ada@new.example' } });
+
+		expect(result.status).toBe('success');
+		expect(mock.requests('PATCH')[0].body).toEqual({ email: 'ada@new.example' });
+		expect((mock.contacts.find((contact) => contact.id === ada.id)?.attributes as IDataObject).email).toBe('ada@new.example');
 	});
 
 	test('several contacts with the key (409 MultipleMatches) is an error', async () => {

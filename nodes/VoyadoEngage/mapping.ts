@@ -50,7 +50,9 @@ export interface ConsentEntry {
 export interface VoyadoContactInput {
 	contactType: unknown;
 	keyField: unknown;
-	keys: Record<KeyField, unknown>;
+	/** The key fields at the top: the chosen Key Field's (Create, Create or Update) or the one found by (Update, Get). */
+	topKeys: Record<KeyField, unknown>;
+	/** Additional Fields, the other key fields among them. */
 	additionalFields: IDataObject;
 	preferences: IDataObject;
 	consents: { consent?: ConsentEntry[] };
@@ -82,9 +84,10 @@ export function checkedKeyValue(check: ItemChecks, name: KeyField, raw: unknown)
 	return value;
 }
 
-function keyValues(check: ItemChecks, input: VoyadoContactInput, body: IDataObject): void {
+/** The key fields given under Additional Fields. */
+function additionalKeyValues(check: ItemChecks, input: VoyadoContactInput, body: IDataObject): void {
 	for (const name of Object.keys(KEY_FIELDS) as KeyField[]) {
-		const value = checkedKeyValue(check, name, input.keys[name]);
+		const value = checkedKeyValue(check, name, input.additionalFields[name]);
 		if (value !== undefined) body[name] = value;
 	}
 }
@@ -150,10 +153,14 @@ function extraAttributes(check: ItemChecks, input: VoyadoContactInput): IDataObj
 export function buildCreateContactRequest(check: ItemChecks, input: VoyadoContactInput): VoyadoCreateRequest {
 	const contactType = check.requiredString('Contact Type', input.contactType ?? 'Member').trim();
 	const keyField = check.oneOf('Key Field', input.keyField ?? 'email', Object.keys(KEY_FIELDS) as KeyField[]);
-	const body: IDataObject = { contactType, ...buildContactData(check, input) };
-	if (body[keyField] === undefined) {
-		check.fail(KEY_FIELDS[keyField].label, `is required: it is the key of contact type ${contactType} (Key Field)`);
+	const { label } = KEY_FIELDS[keyField];
+	const keyValue = checkedKeyValue(check, keyField, input.topKeys[keyField]);
+	if (keyValue === undefined) check.fail(label, `is required: it is the key of contact type ${contactType} (Key Field)`);
+	const data = buildContactData(check, input);
+	if (data[keyField] !== undefined) {
+		check.fail(`Additional Fields > ${label}`, `is the Key Field: fill it in once, in ${label} above`);
 	}
+	const body: IDataObject = { contactType, [keyField]: keyValue, ...data };
 	return { body, qs: createQuery(check, input), keyField, keyValue: body[keyField] as string, contactType };
 }
 
@@ -163,7 +170,7 @@ export function buildCreateContactRequest(check: ItemChecks, input: VoyadoContac
  */
 export function buildContactData(check: ItemChecks, input: VoyadoContactInput): IDataObject {
 	const body: IDataObject = {};
-	keyValues(check, input, body);
+	additionalKeyValues(check, input, body);
 	const fields = input.additionalFields;
 	for (const [name, label] of TEXT_ATTRIBUTES) {
 		const value = check.optionalString(label, fields[name])?.trim();

@@ -6,6 +6,7 @@ import {
 	ifContactExistsOption,
 	optionsFieldWith,
 	showFor,
+	sortedByDisplayName,
 	transportOptionFields,
 } from '../../../shared/commonFields';
 import { simplifyField } from '../../../shared/output';
@@ -38,6 +39,8 @@ export function keyFieldField(operations: string[]): INodeProperties {
 		displayName: 'Key Field',
 		name: 'keyField',
 		type: 'options',
+		// A fixed choice: n8n shows (and requires) every key field when this is an expression.
+		noDataExpression: true,
 		options: Object.entries(KEY_FIELDS).map(([value, { label }]) => ({ name: label, value })),
 		default: 'email',
 		description:
@@ -46,9 +49,9 @@ export function keyFieldField(operations: string[]): INodeProperties {
 	};
 }
 
-/** The four key fields; `showFor` decides when each appears. */
-function keyValueFields(showFor: (field: string) => INodeProperties['displayOptions']): INodeProperties[] {
-	const fields: INodeProperties[] = [
+/** The four key fields, as Engage names them. */
+function keyValueFieldList(): INodeProperties[] {
+	return [
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -80,19 +83,23 @@ function keyValueFields(showFor: (field: string) => INodeProperties['displayOpti
 			description: 'Swedish or Finnish personal identity number',
 		},
 	];
-	return fields.map((field) => ({ ...field, displayOptions: showFor(field.name) }));
 }
 
-/** Create, Create or Update, Update: every key field, sent when filled in. */
-export function keyFieldsAlways(operations: string[]): INodeProperties[] {
-	return keyValueFields(() => showFor(operations));
+/** The one key field at the top: the Key Field chosen (Create, Create or Update) or the one found by (Update, Get). Required. */
+function keyValueFields(showFor: (field: string) => INodeProperties['displayOptions']): INodeProperties[] {
+	return keyValueFieldList().map((field) => ({ ...field, required: true, displayOptions: showFor(field.name) }));
+}
+
+/** Create, Create or Update: only the chosen Key Field's value at the top; the other keys are Additional Fields. */
+export function chosenKeyField(operations: string[]): INodeProperties[] {
+	return keyValueFields((name) => showFor(operations, { keyField: [name] }));
 }
 
 export const FIND_BY = [...(Object.keys(KEY_FIELDS) as KeyField[]), 'contactId'] as const;
 export type FindBy = (typeof FIND_BY)[number];
 
-/** Update and Get: how the contact is found (a key field, or Engage's contact ID). */
-export function findByFields(operations: string[], keyFieldsToo: boolean): INodeProperties[] {
+/** Update and Get: how the contact is found (a key field, or Engage's contact ID), and that one value. */
+export function findByFields(operations: string[]): INodeProperties[] {
 	return [
 		findByField(operations, [
 			{ name: 'Contact ID', value: 'contactId', description: "Engage's own ID of the contact (a GUID)" },
@@ -111,8 +118,7 @@ export function findByFields(operations: string[], keyFieldsToo: boolean): INode
 			description: "Engage's ID of the contact",
 			displayOptions: showFor(operations, { findBy: ['contactId'] }),
 		},
-		// Get shows only the field it finds by; Update shows every key field (they may be updated too).
-		...(keyFieldsToo ? [] : keyValueFields((name) => showFor(operations, { findBy: [name] }))),
+		...keyValueFields((name) => showFor(operations, { findBy: [name] })),
 	];
 }
 
@@ -126,7 +132,9 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			displayOptions: showFor(operations),
-			options: [
+			// The key fields other than the one at the top (on Update, a new value for the one found by).
+			options: sortedByDisplayName([
+				...keyValueFieldList(),
 				{
 					displayName: 'Birthday',
 					name: 'birthDay',
@@ -169,7 +177,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 				{ displayName: 'Street', name: 'street', type: 'string', default: '' },
 				{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '' },
-			],
+			]),
 		},
 		{
 			displayName: 'Preferences',
@@ -335,7 +343,7 @@ export const optionsField = optionsFieldWith([
 export const createContactFields: INodeProperties[] = [
 	contactTypeField(['create']),
 	keyFieldField(['create']),
-	...keyFieldsAlways(['create']),
+	...chosenKeyField(['create']),
 	...contactDataFields(['create']),
 	queryParametersField(['create']),
 	simplifyField(['create']),
@@ -362,16 +370,17 @@ export const createContactFields: INodeProperties[] = [
 export function readContactInput(context: IExecuteFunctions, itemIndex: number): VoyadoContactInput {
 	const parameter = (name: string, fallback: unknown) => context.getNodeParameter(name, itemIndex, fallback);
 	const mode = parameter('extraAttributesMode', 'none') as string;
+	const additionalFields = parameter('additionalFields', {}) as IDataObject;
 	return {
 		contactType: parameter('contactType', 'Member'),
 		keyField: parameter('keyField', 'email'),
-		keys: {
+		topKeys: {
 			email: parameter('email', ''),
 			mobilePhone: parameter('mobilePhone', ''),
 			externalId: parameter('externalId', ''),
 			socialSecurityNumber: parameter('socialSecurityNumber', ''),
 		},
-		additionalFields: parameter('additionalFields', {}) as IDataObject,
+		additionalFields,
 		preferences: parameter('preferences', {}) as IDataObject,
 		consents: parameter('consents', {}) as VoyadoContactInput['consents'],
 		extraAttributesMode: mode,
@@ -401,7 +410,7 @@ export function readContactLookup(context: IExecuteFunctions, check: ItemChecks,
 		return { findBy, field: 'Contact ID', what: `ID ${id}`, contactId: id };
 	}
 	const { label } = KEY_FIELDS[findBy];
-	const keyValue = check.requiredString(label, checkedKeyValue(check, findBy, input.keys[findBy]));
+	const keyValue = check.requiredString(label, checkedKeyValue(check, findBy, input.topKeys[findBy]));
 	const contactType = check.requiredString('Contact Type', input.contactType ?? 'Member').trim();
 	return { findBy, field: label, what: `${label.toLowerCase()} "${keyValue}"`, keyValue, contactType };
 }

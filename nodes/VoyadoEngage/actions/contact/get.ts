@@ -12,7 +12,7 @@ import { contactTypeField, findByFields, optionsField, readContactInput, readCon
 const OPERATION = ['get'];
 
 /** Get: find the contact by a key field or its ID, and read it. */
-export const description = [...findByFields(OPERATION, false), contactTypeField(OPERATION), simplifyField(OPERATION), optionsField(OPERATION, [ifNotFoundOption])];
+export const description = [...findByFields(OPERATION), contactTypeField(OPERATION), simplifyField(OPERATION), optionsField(OPERATION, [ifNotFoundOption])];
 
 /** One item: the full contact, or "not found" as the user chose. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {

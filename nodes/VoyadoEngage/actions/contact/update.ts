@@ -8,15 +8,14 @@ import { voyadoApi } from '../../api';
 import { voyadoOutput } from '../../output';
 import { VoyadoContacts } from '../../contacts';
 import { buildContactData } from '../../mapping';
-import { contactDataFields, contactTypeField, findByFields, keyFieldsAlways, optionsField, readContactInput, readContactLookup, resolveContactId } from './fields';
+import { contactDataFields, contactTypeField, findByFields, optionsField, readContactInput, readContactLookup, resolveContactId } from './fields';
 
 const OPERATION = ['update'];
 
 /** Update: find the contact (by a key field or its ID), then PATCH /api/v3/contacts/{id}. */
 export const description = [
-	...findByFields(OPERATION, true),
+	...findByFields(OPERATION),
 	contactTypeField(OPERATION),
-	...keyFieldsAlways(OPERATION),
 	...contactDataFields(OPERATION),
 	simplifyField(OPERATION),
 	optionsField(OPERATION),
@@ -33,9 +32,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const send = itemSendOptions(check, options, run, voyadoApi);
 	const input = readContactInput(this, itemIndex);
 	const lookup = readContactLookup(this, check, input, itemIndex);
+	// The value it is found by is at the top; a new value for it, like every change, is under Additional Fields.
 	const changes = buildContactData(check, input);
-	// The key it is found by is no change: Engage asks for only the attributes that change.
-	if (lookup.findBy !== 'contactId') delete changes[lookup.findBy];
 	if (Object.keys(changes).length === 0) check.fail('Fields', 'nothing to update: fill in at least one field to change');
 
 	const contacts = new VoyadoContacts(this, itemIndex, send);

@@ -15,7 +15,7 @@ import {
 	contactDataFields,
 	contactTypeField,
 	keyFieldField,
-	keyFieldsAlways,
+	chosenKeyField,
 	optionsField,
 	queryParametersField,
 	readContactInput,
@@ -27,7 +27,7 @@ const OPERATION = ['upsert'];
 export const description = [
 	contactTypeField(OPERATION),
 	keyFieldField(OPERATION),
-	...keyFieldsAlways(OPERATION),
+	...chosenKeyField(OPERATION),
 	...contactDataFields(OPERATION),
 	queryParametersField(OPERATION),
 	simplifyField(OPERATION),
