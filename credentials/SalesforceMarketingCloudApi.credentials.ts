@@ -68,7 +68,7 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 			name: 'accountId',
 			type: 'string',
 			default: '',
-			description: 'Optional: the MID of the business unit to work in. Empty uses the business unit that owns the package.',
+			description: 'The MID of the business unit to work in. Leave it empty for the business unit that owns the package.',
 		},
 		{
 			displayName: 'Scope',
@@ -76,7 +76,7 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. list_and_subscribers_read list_and_subscribers_write',
-			description: 'Optional: space-separated scopes. Empty uses every scope the package grants.',
+			description: 'Space-separated scopes. Leave it empty for every scope the package grants.',
 		},
 		{
 			displayName: 'Auth Base URL Override',

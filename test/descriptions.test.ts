@@ -85,4 +85,78 @@ describe("n8n's copy rules", () => {
 			.map(({ path, property }) => `${path}: ${property.placeholder}`);
 		expect(bare).toEqual([]);
 	});
+
+	const allFields = (properties: INodeProperties[]) => fieldsOf(properties, ['string', 'number', 'dateTime', 'json', 'boolean', 'options', 'multiOptions', 'collection', 'fixedCollection', 'notice']);
+	// What a user reads: the link n8n asks for in "Name or ID" fields is not part of the text.
+	const readable = (text = '') => text.replace(/<a href="[^"]*">/g, '').replace(/<\/a>/g, '');
+
+	test.each(everything)('%s: every true/false field says "Whether ..."', (_name, properties) => {
+		const wrong = fieldsOf(properties, ['boolean'])
+			.filter(({ property }) => !(property.description ?? '').startsWith('Whether'))
+			.map(({ path, property }) => `${path}: ${property.description}`);
+		expect(wrong).toEqual([]);
+	});
+
+	test.each(everything)('%s: descriptions say what the user sees, not HTTP paths or status codes', (_name, properties) => {
+		const technical = allFields(properties)
+			.map(({ path, property }) => [path, readable(property.description)])
+			.filter(([, text]) => /(^|\s)\/[a-z]|\b[1-5]\d\d\b|\b[1-5]xx\b|X-RateLimit|Retry-After/i.test(text))
+			.map(([path, text]) => `${path}: ${text}`);
+		expect(technical).toEqual([]);
+	});
+
+	test.each(everything)('%s: "required" is a flag, not a word in the description', (_name, properties) => {
+		const worded = allFields(properties)
+			.filter(({ property }) => /(^|\. )(Required|Optional)\b|\(required/i.test(property.description ?? ''))
+			.map(({ path, property }) => `${path}: ${property.description}`);
+		expect(worded).toEqual([]);
+	});
+
+	test.each(everything)('%s: labels are short enough not to be cut in the panel (31 characters at most)', (_name, properties) => {
+		// A notice is a sentence across the panel, not a label.
+		const long = allFields(properties)
+			.filter(({ property }) => property.type !== 'notice')
+			.map(({ path }) => path.split(' > ').pop() as string)
+			.filter((label) => label.length > 31);
+		expect(long).toEqual([]);
+	});
+});
+
+describe('required marks: what a vendor needs shows as required in the panel', () => {
+	const field = (node: INodeType, name: string, operation: string) =>
+		node.description.properties.find((property) => property.name === name && property.displayOptions?.show?.operation?.includes(operation));
+	const setAttribute = (set: string, attribute: string) => {
+		const sets = field(new SalesforceMarketingCloud(), 'attributeSets', 'create');
+		const values = (sets?.options as INodePropertyCollection[] | undefined)?.find((option) => option.name === set)?.values ?? [];
+		return values.find((value) => value.name === attribute);
+	};
+
+	test.each(['create', 'upsert'])('Loops %s: Email', (operation) => {
+		expect(field(new Loops(), 'email', operation)?.required).toBe(true);
+	});
+
+	test.each(['create', 'upsert', 'update'])('Marketing Cloud %s: Contact Key', (operation) => {
+		expect(field(new SalesforceMarketingCloud(), 'contactKey', operation)?.required).toBe(true);
+	});
+
+	test.each([
+		['emailAddresses', 'emailAddress'],
+		['mobileConnectDemographics', 'locale'],
+		['mobilePushDemographics', 'application'],
+	])('Marketing Cloud: once the %s set is added, its %s', (set, attribute) => {
+		expect(setAttribute(set, attribute)?.required).toBe(true);
+	});
+
+	test('Voyado: a consent row starts with the consent, and it and its value are required', () => {
+		const consents = field(new VoyadoEngage(), 'consents', 'create');
+		const row = (consents?.options as INodePropertyCollection[] | undefined)?.[0]?.values ?? [];
+		expect(row[0]?.name).toBe('id');
+		expect(row.filter((value) => value.required).map((value) => value.name)).toEqual(['id', 'value']);
+	});
+
+	test.each(['create', 'upsert'])('Intercom %s: the Email-or-External-ID rule is a notice next to the fields, for users', (operation) => {
+		const notice = field(new Intercom(), 'userIdentityNotice', operation);
+		expect(notice?.type).toBe('notice');
+		expect(notice?.displayOptions?.show?.role).toEqual(['user']);
+	});
 });

@@ -174,7 +174,7 @@ const badUpsert: BadInput[] = [
 	['first name with a control character', { email: 'a@example.com', additionalFields: { firstName: `Ada${String.fromCharCode(7)}` } }, /^First Name: contains a control character/],
 	['source of 10,001 characters', { email: 'a@example.com', additionalFields: { source: long(10_001) } }, /^Source: is 10001 characters long/],
 	['unknown subscription choice', { email: 'a@example.com', additionalFields: { subscribed: 'maybe' } }, /^Subscribed: must be one of/],
-	['a list both added and removed', { email: 'a@example.com', additionalFields: { addToMailingLists: ['l1'], removeFromMailingLists: ['l1'] } }, /^Remove From Mailing Lists: list "l1" is also in Add to Mailing Lists/],
+	['a list both added and removed', { email: 'a@example.com', additionalFields: { addToMailingLists: ['l1'], removeFromMailingLists: ['l1'] } }, /^Remove From Lists: list "l1" is also in Add to Lists/],
 	['a reserved custom property', { email: 'a@example.com', customPropertiesMode: 'json', customPropertiesJson: '{"teamId": 1}' }, /^Properties \(JSON\): "teamId" is a name Loops reserves/],
 	['custom properties JSON that nests', { email: 'a@example.com', customPropertiesMode: 'json', customPropertiesJson: '{"plan": {"a": 1}}' }, /^Properties \(JSON\): "plan" is an object/],
 	['a field both set and cleared', { email: 'a@example.com', additionalFields: { lastName: 'L' }, fieldsToClear: ['lastName'] }, /^Fields to Clear: "lastName" is both given a value and cleared/],

@@ -135,7 +135,7 @@ const badUpsert: BadInput[] = [
 	['an invalid email address', { contactKey: 'k', attributeSets: emailSet('nope') }, /Email Address: "nope" is not a valid email address/],
 	['Email Demographics without Email Addresses', { contactKey: 'k', attributeSets: { mobileConnectDemographics: [{ mobileNumber: '1', locale: 'US' }], emailDemographics: [{ firstName: 'A' }] } }, /Email Demographics: needs the Email Addresses attribute set too/],
 	['a locale that is not two letters', { contactKey: 'k', attributeSets: { mobileConnectDemographics: [{ mobileNumber: '1', locale: 'USA' }] } }, /Locale: must be a two-letter country code/],
-	['MobilePush without Application', { contactKey: 'k', attributeSets: { mobilePushDemographics: [{ deviceId: '1' }] } }, /Application: is required/],
+	['MobilePush without Application', { contactKey: 'k', attributeSets: { mobilePushDemographics: [{ deviceId: '1', application: '={{ $json.missing }}' }] } }, /Application: is required/],
 	['LINE Demographics alone', { contactKey: 'k', attributeSets: { ...emailSet('a@example.com'), lineDemographics: [{ addressId: 'x' }] } }, /LINE Demographics: needs the LINE Addresses and LINE Subscriptions/],
 	['a WhatsApp set in JSON', { contactKey: 'k', attributeSetsMode: 'json', attributeSetsJson: '[{"name": "WhatsApp Subscriptions", "values": [{"name": "x", "value": 1}]}]' }, /WhatsApp is not supported/],
 	['a set twice in JSON', { contactKey: 'k', attributeSetsMode: 'json', attributeSetsJson: '[{"name": "Email Addresses", "values": [{"name": "Email Address", "value": "a@example.com"}, {"name": "HTML Enabled", "value": true}]}, {"name": "email addresses", "values": []}]' }, /is given more than once/],

@@ -186,10 +186,10 @@ export function buildContactData(check: ItemChecks, input: Omit<LoopsContactInpu
 	const subscription = check.oneOf('Subscribed', fields.subscribed ?? 'unchanged', SUBSCRIPTION_CHOICES);
 	if (subscription !== 'unchanged') body.subscribed = subscription === 'subscribe';
 
-	const add = mailingListIds(check, 'Add to Mailing Lists', fields.addToMailingLists);
-	const remove = mailingListIds(check, 'Remove From Mailing Lists', fields.removeFromMailingLists);
+	const add = mailingListIds(check, 'Add to Lists', fields.addToMailingLists);
+	const remove = mailingListIds(check, 'Remove From Lists', fields.removeFromMailingLists);
 	const both = add.find((id) => remove.includes(id));
-	if (both) check.fail('Remove From Mailing Lists', `list "${both}" is also in Add to Mailing Lists`);
+	if (both) check.fail('Remove From Lists', `list "${both}" is also in Add to Lists`);
 	if (add.length + remove.length > 0) {
 		const mailingLists: IDataObject = {};
 		for (const id of add) mailingLists[id] = true;

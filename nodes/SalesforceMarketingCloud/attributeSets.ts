@@ -14,6 +14,8 @@ export interface AttributeDefinition {
 	type: 'string' | 'boolean' | 'numeric' | 'scalar';
 	description: string;
 	placeholder?: string;
+	/** Marked required in the editor once the set is added: the doc's rules need it with the set. */
+	required?: boolean;
 }
 
 export interface AttributeSetDefinition {
@@ -42,8 +44,8 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 		name: EMAIL_ADDRESSES,
 		description: 'The email channel address. Needs HTML Enabled.',
 		attributes: [
-			{ name: 'Email Address', parameter: 'emailAddress', type: 'string', description: "The contact's email address", placeholder: 'e.g. nathan@example.com' },
-			{ name: 'HTML Enabled', parameter: 'htmlEnabled', type: 'boolean', description: 'Whether the contact receives HTML emails (required with Email Addresses)' },
+			{ name: 'Email Address', parameter: 'emailAddress', type: 'string', description: "The contact's email address", placeholder: 'e.g. nathan@example.com', required: true },
+			{ name: 'HTML Enabled', parameter: 'htmlEnabled', type: 'boolean', description: 'Whether the contact receives HTML emails' },
 		],
 	},
 	{
@@ -61,7 +63,7 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 		description: 'The SMS channel (MobileConnect). Needs a country code as Locale.',
 		attributes: [
 			{ name: 'Mobile Number', parameter: 'mobileNumber', type: 'scalar', description: 'The mobile phone number', placeholder: 'e.g. 317-531-5555' },
-			{ name: 'Locale', parameter: 'locale', type: 'string', description: 'Two-letter country code of the number, e.g. US', placeholder: 'e.g. US' },
+			{ name: 'Locale', parameter: 'locale', type: 'string', description: 'Two-letter country code of the number', placeholder: 'e.g. US', required: true },
 			{ name: 'Status', parameter: 'status', type: 'numeric', description: 'The MobileConnect status code, e.g. 1' },
 		],
 	},
@@ -71,7 +73,7 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 		description: 'The push channel (MobilePush). Needs the application ID.',
 		attributes: [
 			{ name: 'Device ID', parameter: 'deviceId', type: 'numeric', description: 'The device ID' },
-			{ name: 'Application', parameter: 'application', type: 'numeric', description: 'The MobilePush application ID (required with MobilePush Demographics)' },
+			{ name: 'Application', parameter: 'application', type: 'numeric', description: 'The MobilePush application ID', required: true },
 		],
 	},
 	{

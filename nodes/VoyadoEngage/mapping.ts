@@ -107,7 +107,7 @@ function consentsFrom(check: ItemChecks, entries: ConsentEntry[]): IDataObject[]
 		}
 		const source = check.optionalString(`${label} > Source`, entry.source)?.trim();
 		if (source) consent.source = source;
-		const comment = check.optionalString(`${label} > Comment`, entry.comment)?.trim();
+		const comment = check.optionalString(`${label} > Note (Comment)`, entry.comment)?.trim();
 		if (comment) consent.comment = comment;
 		return consent;
 	});

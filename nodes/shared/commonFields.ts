@@ -225,7 +225,7 @@ export function retryOptionFields(service: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 4,
-			description: `Attempts per item in all when ${service} is busy (429), fails (5xx) or the connection breaks. Other errors are never retried.`,
+			description: `Attempts per item in all when ${service} says it is busy, has a server error, or the connection breaks. Other errors are never retried.`,
 		},
 	];
 }

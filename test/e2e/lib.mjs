@@ -269,8 +269,8 @@ export const DROPDOWNS = {
 			customProperties: { property: [{ type: 'string' }] },
 		},
 		fields: [
-			{ label: 'Add to Mailing List Names or IDs', options: ['Beta testers', 'Newsletter'] },
-			{ label: 'Remove From Mailing List Names or IDs', options: ['Beta testers', 'Newsletter'] },
+			{ label: 'Add to List Names or IDs', options: ['Beta testers', 'Newsletter'] },
+			{ label: 'Remove From List Names or IDs', options: ['Beta testers', 'Newsletter'] },
 			{ label: 'Name or ID', options: ['Plan name (string)', 'Seats (number)'] },
 		],
 	},

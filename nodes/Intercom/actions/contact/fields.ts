@@ -35,6 +35,17 @@ export function roleField(operations: string[]): INodeProperties {
 	};
 }
 
+/** Create, Create or Update: Intercom's one-of rule for users, said where the two fields are. */
+export function userIdentityNotice(operations: string[]): INodeProperties {
+	return {
+		displayName: 'A user needs an Email or an External ID (or both); a lead needs neither',
+		name: 'userIdentityNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: showFor(operations, { role: ['user'] }),
+	};
+}
+
 /** The email; `show` says when it appears and `required` whether it is the key being found by. */
 export function emailField(displayOptions: INodeProperties['displayOptions'], description: string, required = false): INodeProperties {
 	return {
@@ -251,8 +262,8 @@ export const optionsField = optionsFieldWith([
 			'Sent as the Intercom-Version header on every request, so the body means the same whatever your app\'s default version is',
 	},
 	...transportOptionFields(intercomApi, {
-		retry: 'A 429 waits for X-RateLimit-Reset instead.',
-		pace: 'By default the X-RateLimit-* headers set the pace: the node pauses before the window runs out.',
+		retry: 'When Intercom says its rate limit is used up, the node waits until Intercom says it resets instead.',
+		pace: 'By default Intercom\'s own rate-limit figures set the pace: the node pauses before the limit runs out.',
 		timeout: 'Intercom clients use 20 seconds.',
 	}),
 ]);
@@ -260,6 +271,7 @@ export const optionsField = optionsFieldWith([
 /** Create Contact: the body of POST /contacts (Intercom API 2.15), named as Intercom names it. */
 export const createContactFields: INodeProperties[] = [
 	roleField(['create']),
+	userIdentityNotice(['create']),
 	emailField(showFor(['create']), "The contact's email. Intercom refuses a second user with the same email."),
 	externalIdField(showFor(['create'])),
 	...contactDataFields(['create']),

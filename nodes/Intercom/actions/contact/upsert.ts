@@ -19,6 +19,7 @@ import {
 	optionsField,
 	readContactInput,
 	roleField,
+	userIdentityNotice,
 } from './fields';
 
 const OPERATION = ['upsert'];
@@ -26,6 +27,7 @@ const OPERATION = ['upsert'];
 /** Create or Update: search by external ID (else email) and role; PUT if found, else POST. */
 export const description = [
 	roleField(OPERATION),
+	userIdentityNotice(OPERATION),
 	emailField(showFor(OPERATION), "The contact's email: with the role, what the contact is found by when it has no External ID"),
 	externalIdField(showFor(OPERATION)),
 	...contactDataFields(OPERATION),

@@ -85,7 +85,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 			displayOptions: showFor(operations),
 			options: [
 				{
-					displayName: 'Add to Mailing List Names or IDs',
+					displayName: 'Add to List Names or IDs',
 					name: 'addToMailingLists',
 					type: 'multiOptions',
 					typeOptions: { loadOptionsMethod: 'getMailingLists' },
@@ -108,7 +108,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					description: "The contact's last name",
 				},
 				{
-					displayName: 'Remove From Mailing List Names or IDs',
+					displayName: 'Remove From List Names or IDs',
 					name: 'removeFromMailingLists',
 					type: 'multiOptions',
 					typeOptions: { loadOptionsMethod: 'getMailingLists' },

@@ -23,6 +23,7 @@ function attributeField(attribute: AttributeDefinition): INodeProperties {
 					? `${attribute.description}. Sent as a number when it is one, as Marketing Cloud's doc shows; other text is sent as text.`
 					: attribute.description,
 		...(attribute.placeholder ? { placeholder: attribute.placeholder } : {}),
+		...(attribute.required ? { required: true } : {}),
 	};
 }
 
@@ -180,8 +181,8 @@ export function findByFields(operations: string[]): INodeProperties[] {
 /** Options: the vendor's settings, and the operation's own choices. */
 export const optionsField = optionsFieldWith([
 	...transportOptionFields(sfmcApi, {
-		retry: 'A 429 waits as long as Marketing Cloud asks instead.',
-		pace: 'Marketing Cloud publishes no limit; on a 429 every parallel request waits.',
+		retry: 'When Marketing Cloud says it is busy, the node waits as long as it asks instead.',
+		pace: 'Marketing Cloud publishes no limit; when it says it is busy, every parallel request waits.',
 		timeout: 'Marketing Cloud may take several seconds per contact.',
 	}),
 ]);

@@ -207,12 +207,6 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					name: 'consent',
 					values: [
 						{
-							displayName: 'Comment',
-							name: 'comment',
-							type: 'string',
-							default: '',
-						},
-						{
 							displayName: 'Consent Name or ID',
 							name: 'id',
 							type: 'options',
@@ -227,6 +221,14 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 							type: 'dateTime',
 							default: '',
 							description: 'When the consent was given',
+						},
+						{
+							// Engage's "comment"; labelled so that the consent itself stays first in the row (n8n's lint sorts row fields).
+							displayName: 'Note (Comment)',
+							name: 'comment',
+							type: 'string',
+							default: '',
+							description: "Engage's comment on the consent, e.g. how it was given",
 						},
 						{
 							displayName: 'Source',
@@ -334,8 +336,8 @@ export function queryParametersField(operations: string[]): INodeProperties {
 export const optionsField = optionsFieldWith([
 	...transportOptionFields(voyadoApi, {
 		retry: "Voyado's retry policy asks for late retries (10 s, 30 s, 60 s...); interactive flows may use less.",
-		pace: 'Voyado asks for fewer than 50 requests per second per key (429 above 200).',
-		timeout: 'Engage answers 504 RequestTimeOut itself within 10 seconds, so keep this above 10.',
+		pace: 'Voyado asks for fewer than 50 requests per second per key, and refuses bursts of four times that.',
+		timeout: 'Engage gives up on a create itself within 10 seconds (and says so), so keep this above 10.',
 	}),
 ]);
 
