@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { DROPDOWNS, dropdownWorkflowFor, RUNTIME, VENDOR_NODES, workflowFor } from './lib.mjs';
+import { DROPDOWNS, dropdownWorkflowFor, OUTPUT_COLUMNS, REQUIRED, requiredWorkflowFor, RUNTIME, VENDOR_NODES, workflowFor } from './lib.mjs';
 
 const { chromium } = createRequire(join(RUNTIME, 'package.json'))('playwright-core');
 
@@ -17,7 +17,7 @@ const FIELDS = {
 	loops: ['Email', 'Additional Fields', 'Custom Properties', 'Options'],
 	intercom: ['Role', 'Email', 'External ID', 'Additional Fields', 'Custom Attributes', 'Options'],
 	sfmc: ['Contact Key', 'Attribute Sets', 'Sets', 'Profile Attributes', 'Additional Fields', 'Options'],
-	voyado: ['Contact Type', 'Key Field', 'Email', 'Mobile Phone', 'Preferences', 'Consents', 'Sign-Up Details', 'Options'],
+	voyado: ['Contact Type', 'Key Field', 'Email', 'Additional Fields', 'Preferences', 'Consents', 'Sign-Up Details', 'Options'],
 };
 const CREDENTIALS = { loops: 'loopsCred', intercom: 'intercomCred', sfmc: 'sfmcCred', voyado: 'voyadoCred' };
 
@@ -72,6 +72,30 @@ async function dropdownOptions(page, panel, label, screenshotPath) {
 	return names;
 }
 
+/** Runs the open workflow from the editor, as a user would, and returns the vendor node's output table headers. */
+async function outputTableColumns(page, baseUrl, workflowId, nodeName) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).first();
+	await canvasNode.waitFor({ timeout: 30_000 });
+	await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+	const output = page.locator('[data-test-id="output-panel"]').first();
+	// The run is done when the node's output table is there.
+	for (let attempt = 0; attempt < 30; attempt += 1) {
+		await page.waitForTimeout(1_000);
+		await canvasNode.dblclick();
+		if (await output.locator('table th').first().isVisible().catch(() => false)) break;
+		await page.keyboard.press('Escape');
+	}
+	return (await output.locator('table th').allInnerTexts()).map((text) => text.trim()).filter((text) => text !== '');
+}
+
+/** Whether n8n marks the field labelled `label` with its parameter issue (a required field left empty). */
+async function markedRequired(page, panel, label) {
+	const item = panel.locator('.parameter-item').filter({ has: page.getByText(label, { exact: true }) }).last();
+	await item.scrollIntoViewIfNeeded().catch(() => undefined);
+	return await item.locator('[data-test-id="parameter-issues"]').first().isVisible().catch(() => false);
+}
+
 export async function browserCheck(baseUrl, screenshotsDir) {
 	const results = [];
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
@@ -103,6 +127,40 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 					detail: missing.length ? `missing ${missing.join(', ')}; listed ${listed.join(', ') || 'nothing'}` : listed.join(', '),
 				});
 			}
+
+			if (vendor === 'loops' || vendor === 'intercom') {
+				// The custom row names no Type: it starts as Automatic, and its Value is plain text.
+				const typeItem = dropdownPanel.locator('.parameter-item').filter({ has: page.getByText('Type', { exact: true }) }).last();
+				await typeItem.scrollIntoViewIfNeeded().catch(() => undefined);
+				const typeShown = (await typeItem.locator('input').first().inputValue().catch(() => '')) || (await typeItem.innerText().catch(() => ''));
+				await page.screenshot({ path: join(screenshotsDir, `${vendor}-custom-type-automatic.png`) });
+				results.push({
+					name: `browser: ${node.name}'s custom value row starts with Type Automatic (it follows the account's type)`,
+					ok: /Automatic/.test(typeShown),
+					detail: typeShown.replace(/\s+/g, ' ').trim(),
+				});
+			}
+
+			const requiredPanel = await openNode(page, baseUrl, requiredWorkflowFor(vendor).id, node.name);
+			await page.waitForTimeout(1_000);
+			const unmarked = [];
+			for (const label of REQUIRED[vendor].labels) if (!(await markedRequired(page, requiredPanel, label))) unmarked.push(label);
+			const notice = REQUIRED[vendor].notice;
+			const noticeShown = notice ? await requiredPanel.getByText(notice).first().isVisible().catch(() => false) : true;
+			await page.screenshot({ path: join(screenshotsDir, `${vendor}-required-fields.png`) });
+			results.push({
+				name: `browser: ${node.name} marks its empty required fields${notice ? ' and shows its Email-or-External-ID notice' : ''}`,
+				ok: unmarked.length === 0 && noticeShown,
+				detail: unmarked.length ? `not marked: ${unmarked.join(', ')}` : `${REQUIRED[vendor].labels.join(', ') || 'notice'}${noticeShown ? '' : '; notice missing'}`,
+			});
+
+			const columns = await outputTableColumns(page, baseUrl, workflowFor(vendor).id, node.name).catch((error) => [`(${error.message.split('\n')[0]})`]);
+			await page.screenshot({ path: join(screenshotsDir, `${vendor}-output-table.png`) });
+			results.push({
+				name: `browser: ${node.name}'s output table shows the documented columns (the contacts exist now: outcome ${vendor === 'sfmc' ? 'updated' : 'existing'})`,
+				ok: columns.join(',') === OUTPUT_COLUMNS[vendor].join(','),
+				detail: columns.join(', '),
+			});
 
 			const modal = await runCredentialTest(page, baseUrl, CREDENTIALS[vendor]);
 			const success = modal.getByText(/Connection tested successfully/i).first();

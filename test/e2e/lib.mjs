@@ -266,23 +266,24 @@ export const DROPDOWNS = {
 		parameters: {
 			additionalFields: { addToMailingLists: [], removeFromMailingLists: [] },
 			customPropertiesMode: 'fields',
-			customProperties: { property: [{ type: 'string' }] },
+			// No Type chosen: it starts as Automatic, following the property picked.
+			customProperties: { property: [{ key: 'seats', value: '12' }] },
 		},
 		fields: [
 			{ label: 'Add to List Names or IDs', options: ['Beta testers', 'Newsletter'] },
 			{ label: 'Remove From List Names or IDs', options: ['Beta testers', 'Newsletter'] },
-			{ label: 'Name or ID', options: ['Plan name (string)', 'Seats (number)'] },
+			{ label: 'Name or ID', options: ['Plan name (String)', 'Seats (Number)'] },
 		],
 	},
 	intercom: {
 		parameters: {
 			additionalFields: { owner_id: '' },
 			customAttributesMode: 'fields',
-			customAttributes: { attribute: [{ type: 'string' }] },
+			customAttributes: { attribute: [{ name: 'seats', value: '12' }] },
 		},
 		fields: [
 			{ label: 'Owner Name or ID', options: ['Ada Admin'] },
-			{ label: 'Name or ID', options: ['Plan (string)'] },
+			{ label: 'Name or ID', options: ['Plan (Text)', 'Seats (Whole Number)'] },
 		],
 	},
 	sfmc: {
@@ -310,6 +311,37 @@ export function dropdownWorkflowFor(vendor) {
 		id: `${workflow.id}Dropdowns`,
 		name: `${VENDOR_NODES[vendor].name}: every dropdown (sandbox)`,
 		nodes: [...workflow.nodes.slice(0, -1), { ...node, parameters: { ...node.parameters, ...DROPDOWNS[vendor].parameters } }],
+	};
+}
+
+/**
+ * Per vendor, a node whose required fields are left empty (imported, never run): the labels n8n
+ * must mark with its "required" issue, and a notice it must show.
+ */
+export const REQUIRED = {
+	loops: { parameters: { email: '' }, labels: ['Email'] },
+	intercom: { parameters: {}, labels: [], notice: 'A user needs an Email or an External ID (or both); a lead needs neither' },
+	sfmc: { parameters: { contactKey: '', attributeSets: { emailAddresses: [{ htmlEnabled: true }] } }, labels: ['Contact Key', 'Email Address'] },
+	voyado: { parameters: { keyField: 'mobilePhone', mobilePhone: '', consents: { consent: [{ value: true }] } }, labels: ['Mobile Phone', 'Consent Name or ID'] },
+};
+
+/** The columns n8n's table view shows for each vendor's Create, whatever the outcome (README's shapes). */
+export const OUTPUT_COLUMNS = {
+	loops: ['id', 'email', 'firstName', 'lastName', 'source', 'outcome'],
+	intercom: ['id', 'external_id', 'role', 'email', 'phone', 'name', 'owner_id', 'unsubscribed_from_emails', 'custom_attributes', 'outcome'],
+	sfmc: ['contactKey', 'contactId', 'outcome', 'attributes'],
+	voyado: ['id', 'contactType', 'email', 'mobilePhone', 'firstName', 'lastName', 'externalId', 'memberNumber', 'acceptsEmail', 'outcome'],
+};
+
+/** A workflow whose vendor node leaves its required fields empty (not run). */
+export function requiredWorkflowFor(vendor) {
+	const workflow = workflowFor(vendor);
+	const node = workflow.nodes.at(-1);
+	return {
+		...workflow,
+		id: `${workflow.id}Required`,
+		name: `${VENDOR_NODES[vendor].name}: required fields left empty (sandbox)`,
+		nodes: [...workflow.nodes.slice(0, -1), { ...node, parameters: { ...node.parameters, ...REQUIRED[vendor].parameters } }],
 	};
 }
 
@@ -380,7 +412,7 @@ export function syncWorkflowFor(vendor) {
 	};
 }
 
-/** Imports the credentials, the four workflows, the four dropdown workflows and the four sync workflows. */
+/** Imports the credentials and, per vendor, the create, dropdown, sync and required-fields workflows. */
 export async function importSandbox(userFolder, mocks) {
 	const dir = mkdtempSync(join(tmpdir(), 'contacts-import-'));
 	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentialsFor(mocks)));
@@ -390,6 +422,7 @@ export async function importSandbox(userFolder, mocks) {
 		writeFileSync(join(dir, 'workflows', `${vendor}.json`), JSON.stringify(workflowFor(vendor)));
 		writeFileSync(join(dir, 'workflows', `${vendor}-dropdowns.json`), JSON.stringify(dropdownWorkflowFor(vendor)));
 		writeFileSync(join(dir, 'workflows', `${vendor}-sync.json`), JSON.stringify(syncWorkflowFor(vendor)));
+		writeFileSync(join(dir, 'workflows', `${vendor}-required.json`), JSON.stringify(requiredWorkflowFor(vendor)));
 	}
 	await n8nOk(userFolder, ['import:workflow', '--separate', `--input=${join(dir, 'workflows')}`]);
 	rmSync(dir, { recursive: true, force: true });
