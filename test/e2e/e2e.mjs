@@ -101,6 +101,10 @@ try {
 	const loopsBody = mocks.loops.server.requestsTo('POST', createPath.loops)[0]?.body;
 	check('loops: the body is exactly what the fields say', JSON.stringify(loopsBody) === JSON.stringify({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', source: 'n8n sandbox' }), JSON.stringify(loopsBody));
 
+	// The nodes as tools of n8n's AI agent, with a loopback stand-in for the language model.
+	const { agentCheck } = await import('./agent.mjs');
+	for (const result of await agentCheck(userFolder, mocks, join(E2E, 'screenshots'))) check(result.name, result.ok, result.detail);
+
 	if (!process.argv.includes('--no-browser')) {
 		const { browserCheck } = await import('./browser.mjs');
 		const n8nProcess = await startN8n(userFolder);

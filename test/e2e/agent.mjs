@@ -1,0 +1,143 @@
+// The nodes as AI-agent tools in real n8n: Manual Trigger -> n8n's AI Agent, whose chat model is
+// n8n's OpenAI Chat Model pointed (through its credential's base URL) at the loopback stand-in in
+// mockLlm.mjs, and whose tool is one of this package's nodes with $fromAI fields. Community nodes
+// are allowed as tools (N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE). The model's transcript is saved
+// beside the e2e screenshots.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startMockLlm } from './mockLlm.mjs';
+import { n8n, n8nOk, runFromExecuteOutput, VENDOR_NODES } from './lib.mjs';
+
+const TOOL_ENV = { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' };
+
+/** Per vendor: the tool node's fields ($fromAI where the model chooses), and how to find what it stored. */
+const TOOLS = {
+	loops: {
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			email: "={{ $fromAI('email', 'The new contact\\'s email address', 'string') }}",
+			additionalFields: { firstName: "={{ $fromAI('first_name', 'The contact\\'s first name', 'string') }}" },
+		},
+		stored: (mocks, email) => mocks.loops.contacts.filter((contact) => contact.email === email),
+		firstNameOf: (contact) => contact.firstName,
+		secrets: ['sandbox-loops-key'],
+	},
+	intercom: {
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			role: 'user',
+			email: "={{ $fromAI('email', 'The new contact\\'s email address', 'string') }}",
+			additionalFields: { name: "={{ $fromAI('full_name', 'The contact\\'s full name', 'string') }}" },
+		},
+		stored: (mocks, email) => mocks.intercom.contacts.filter((contact) => contact.email === email),
+		firstNameOf: (contact) => contact.name,
+		secrets: ['sandbox-intercom-token'],
+	},
+};
+
+function agentWorkflow(vendor, llmCredentialId) {
+	const node = VENDOR_NODES[vendor];
+	const toolName = `${node.name} tool`;
+	const id = `agent${vendor[0].toUpperCase()}${vendor.slice(1)}`;
+	return {
+		id,
+		name: `AI agent creates a contact with ${node.name} (sandbox)`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-agent`,
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 2.2,
+				position: [220, 0],
+				parameters: { promptType: 'define', text: 'Add Ada Lovelace as a new contact.', options: {} },
+			},
+			{
+				id: `${id}-model`,
+				name: 'OpenAI Chat Model',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.2,
+				position: [200, 220],
+				parameters: { model: { __rl: true, mode: 'id', value: 'mock-model' }, options: {} },
+				credentials: { openAiApi: { id: llmCredentialId, name: 'Mock language model' } },
+			},
+			{
+				id: `${id}-tool`,
+				name: toolName,
+				type: `${node.type}Tool`,
+				typeVersion: 1,
+				position: [420, 220],
+				parameters: TOOLS[vendor].parameters,
+				credentials: node.credential,
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			[toolName]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}
+
+/** Runs the agent workflow per vendor; returns check results, and writes each transcript to `transcriptsDir`. */
+export async function agentCheck(userFolder, mocks, transcriptsDir) {
+	const results = [];
+	const check = (name, ok, detail = '') => results.push({ name, ok, detail });
+	mkdirSync(transcriptsDir, { recursive: true });
+	for (const vendor of Object.keys(TOOLS)) {
+		const email = `agent.${vendor}@example.com`;
+		const llm = await startMockLlm({ email });
+		const dir = mkdtempSync(join(tmpdir(), 'contacts-agent-'));
+		try {
+			const credentialId = `mockLlm${vendor}`;
+			writeFileSync(join(dir, 'credentials.json'), JSON.stringify([{ id: credentialId, name: 'Mock language model', type: 'openAiApi', data: { apiKey: 'sk-mock-llm-key', url: llm.baseUrl } }]));
+			await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
+			const workflow = agentWorkflow(vendor, credentialId);
+			writeFileSync(join(dir, 'workflow.json'), JSON.stringify(workflow));
+			await n8nOk(userFolder, ['import:workflow', `--input=${join(dir, 'workflow.json')}`]);
+
+			const { stdout } = await n8n(userFolder, ['execute', `--id=${workflow.id}`, '--rawOutput'], TOOL_ENV);
+			const run = runFromExecuteOutput(stdout) ?? { status: 'no JSON output' };
+			writeFileSync(join(transcriptsDir, `agent-${vendor}-transcript.json`), `${JSON.stringify(llm.transcript, null, 2)}\n`);
+
+			const output = run.data?.resultData?.runData?.['AI Agent']?.[0]?.data?.main?.[0]?.[0]?.json?.output;
+			const [first, second] = llm.transcript;
+			const tool = first?.request?.tools?.[0]?.function;
+			const chosen = JSON.parse(first?.answer?.tool_calls?.[0]?.function?.arguments ?? '{}');
+			const toolMessage = second?.request?.messages?.find((message) => message.role === 'tool');
+			const stored = TOOLS[vendor].stored(mocks, email);
+			const name = VENDOR_NODES[vendor].name;
+
+			check(`${vendor} as a tool: n8n's AI agent ran it`, (run.status === 'success' || run.finished === true) && llm.transcript.length === 2, `status ${run.status}, ${llm.transcript.length} model calls`);
+			check(
+				`${vendor} as a tool: its description tells the model what it does and which fields it needs`,
+				typeof tool?.description === 'string' && /contact/i.test(tool.description) && Object.keys(tool?.parameters?.properties ?? {}).length > 0 && (tool?.parameters?.required ?? []).includes('email'),
+				`${tool?.name}: "${tool?.description}"; fields ${Object.keys(tool?.parameters?.properties ?? {}).join(', ')}; required ${(tool?.parameters?.required ?? []).join(', ')}`,
+			);
+			check(
+				`${vendor} as a tool: the mock ${name} received the contact with the arguments the model chose`,
+				stored.length === 1 && chosen.email === email && TOOLS[vendor].firstNameOf(stored[0]) === Object.values(chosen).find((value) => value !== email),
+				`${stored.length} stored; model chose ${JSON.stringify(chosen)}`,
+			);
+			const result = String(toolMessage?.content ?? '');
+			const leaked = TOOLS[vendor].secrets.filter((secret) => result.includes(secret) || JSON.stringify(llm.transcript).includes(secret));
+			check(
+				`${vendor} as a tool: the result the model receives holds the created contact, and no secret`,
+				stored.length === 1 && result.includes(String(stored[0].id)) && result.includes(email) && leaked.length === 0,
+				`${result.slice(0, 160)}${leaked.length ? `; leaked ${leaked.join(', ')}` : ''}`,
+			);
+			check(`${vendor} as a tool: the agent's final output is the model's answer`, output === `Done: the contact ${email} exists now, with id ${stored[0]?.id}.`, String(output));
+		} finally {
+			await llm.stop();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+	return results;
+}
