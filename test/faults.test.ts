@@ -75,7 +75,7 @@ describe.each(allVendors().map((vendor) => [vendor.name, vendor] as const))('%s 
 			expect(contacts.length + errors.length).toBe(ITEMS);
 			expect(errors).toHaveLength(fault.outcome === 'recovers' ? 0 : hits);
 			// A contact the item's own lost attempt created is reported as created, not as existing.
-			expect(result.items.filter((item) => item.json.alreadyExists !== undefined)).toEqual([]);
+			expect(result.items.filter((item) => item.json.outcome === 'existing')).toEqual([]);
 			expect(vendor.duplicates()).toBe(0);
 			expect(vendor.contacts()).toBe(contacts.length);
 			expect(Math.max(...attemptsPerItem())).toBeLessThanOrEqual(MAX_ATTEMPTS);

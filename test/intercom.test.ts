@@ -413,8 +413,8 @@ describe('Intercom > Continue On Fail, credential, dropdowns and secrets', () =>
 });
 
 describe('Intercom > custom attribute values follow the type the workspace gave the attribute', () => {
-	const row = (name: string, value: unknown, type?: string) => ({ name, value, ...(type ? { type } : {}) });
-	const withRows = (...attribute: IDataObject[]) => fields({ customAttributesMode: 'fields', customAttributes: { attribute } });
+	const row = (name: string, value: string | number, type?: string): IDataObject => ({ name, value, ...(type ? { type } : {}) });
+	const withRows = (...attribute: IDataObject[]) => fields({ customAttributesMode: 'fields', customAttributes: { attribute } as INodeParameters });
 	const typeReads = () => mock.requests('GET', '/data_attributes');
 
 	test('Automatic (the default): Seats (Whole Number) "12" goes as 12, not "12"; the others follow theirs too', async () => {

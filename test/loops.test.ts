@@ -111,7 +111,7 @@ describe('Loops > Create Contact: what is sent and what comes out', () => {
 			referrer: null,
 		});
 		// The contact as sent, with Loops' id and the outcome; Loops' own answer only when asked for.
-		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, ...creates()[0].body, outcome: 'created' });
+		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, ...(creates()[0].body as IDataObject), outcome: 'created' });
 		expect(result.items[0].json).not.toHaveProperty('success');
 	});
 
@@ -560,8 +560,8 @@ describe('Loops credential, dropdowns and secrets', () => {
 });
 
 describe('Loops > custom property values follow the type the team gave the property', () => {
-	const row = (key: string, value: unknown, type?: string) => ({ key, value, ...(type ? { type } : {}) });
-	const withRows = (...property: IDataObject[]) => fields({ customPropertiesMode: 'fields', customProperties: { property } });
+	const row = (key: string, value: string | number, type?: string): IDataObject => ({ key, value, ...(type ? { type } : {}) });
+	const withRows = (...property: IDataObject[]) => fields({ customPropertiesMode: 'fields', customProperties: { property } as INodeParameters });
 	const typeReads = () => mock.requests('GET', '/contacts/properties');
 
 	test('Automatic (the default): "12" for Seats (Number) goes as 12, "true" for Is trial (Boolean) as true, a date as YYYY-MM-DD', async () => {
@@ -609,7 +609,7 @@ describe('Loops > custom property values follow the type the team gave the prope
 		const items = Array.from({ length: 20 }, (_, i) => ({ email: `p${i}@example.com`, seats: String(i) }));
 
 		const result = await createContacts(
-			fields({ customPropertiesMode: 'fields', customProperties: { property: [row('seats', '={{ $json.seats }}')] }, options: { concurrency: 5 } }),
+			fields({ customPropertiesMode: 'fields', customProperties: { property: [row('seats', '={{ $json.seats }}')] } as INodeParameters, options: { concurrency: 5 } }),
 			items,
 		);
 
