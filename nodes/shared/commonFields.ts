@@ -145,6 +145,26 @@ export function typedValueFields(numberTypes: string[], dateDescription?: string
 	];
 }
 
+/**
+ * The Automatic choice of a custom row's Type, where the account reports each field's type
+ * (`thing`: property, attribute): the Automatic option's and the Type's descriptions, and the row's text Value.
+ */
+export function automaticType(thing: string, vendor: string): { optionDescription: string; description: string; valueField: INodeProperties } {
+	return {
+		optionDescription: `The ${thing}'s own type in ${vendor}: the value is converted to it before sending`,
+		description: `The ${thing}'s type in ${vendor}, shown after each name in the list above. Automatic follows it; a Type that differs from it is an error before sending.`,
+		valueField: {
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 12',
+			description: `Converted to the ${thing}'s type in ${vendor}: a number, true or false, a date such as 2024-01-31, or text`,
+			displayOptions: { show: { type: ['auto'] } },
+		},
+	};
+}
+
 /** A None / Using Fields Below / Using JSON switch for the vendor's own extra fields. */
 export function fieldsOrJsonModeField(
 	displayName: string,

@@ -75,19 +75,22 @@ export function runFromExecuteOutput(stdout) {
 }
 
 /** Runs the n8n CLI and fails unless it exits 0. */
-export async function n8nOk(userFolder, args) {
-	const { code, stdout } = await n8n(userFolder, args);
+export async function n8nOk(userFolder, args, extraEnv = {}) {
+	const { code, stdout } = await n8n(userFolder, args, extraEnv);
 	if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${stdout}`);
 	return stdout;
 }
 
-/** `n8n start` in the background; resolves when /healthz/readiness answers 200. */
-export async function startN8n(userFolder, port = 5678) {
+/**
+ * `n8n start` in the background; resolves when /healthz/readiness answers 200. `extraEnv` adds to
+ * its environment (queue mode); `output` is where it writes (a file descriptor), else this terminal.
+ */
+export async function startN8n(userFolder, port = 5678, { extraEnv = {}, output = 'inherit', timeoutMs = 120_000 } = {}) {
 	const child = spawn(join(NODE24_BIN, 'node'), [N8N_BIN, 'start'], {
-		env: n8nEnv(userFolder, { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false', N8N_LOG_LEVEL: 'warn' }),
-		stdio: ['ignore', 'inherit', 'inherit'],
+		env: n8nEnv(userFolder, { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false', N8N_LOG_LEVEL: 'warn', ...extraEnv }),
+		stdio: ['ignore', output, output],
 	});
-	const deadline = Date.now() + 120_000;
+	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
 		try {
@@ -96,7 +99,7 @@ export async function startN8n(userFolder, port = 5678) {
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error('n8n did not become ready within 120 s');
+		if (Date.now() > deadline) throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
@@ -302,16 +305,21 @@ export const DROPDOWNS = {
 	},
 };
 
-/** A workflow with the vendor's node showing every dropdown that loads from the account (not run). */
-export function dropdownWorkflowFor(vendor) {
+/** The vendor's create workflow with more parameters on its node, under its own id and name (opened, not run). */
+function createWorkflowWith(vendor, idSuffix, what, parameters) {
 	const workflow = workflowFor(vendor);
 	const node = workflow.nodes.at(-1);
 	return {
 		...workflow,
-		id: `${workflow.id}Dropdowns`,
-		name: `${VENDOR_NODES[vendor].name}: every dropdown (sandbox)`,
-		nodes: [...workflow.nodes.slice(0, -1), { ...node, parameters: { ...node.parameters, ...DROPDOWNS[vendor].parameters } }],
+		id: `${workflow.id}${idSuffix}`,
+		name: `${VENDOR_NODES[vendor].name}: ${what} (sandbox)`,
+		nodes: [...workflow.nodes.slice(0, -1), { ...node, parameters: { ...node.parameters, ...parameters } }],
 	};
+}
+
+/** A workflow with the vendor's node showing every dropdown that loads from the account (not run). */
+export function dropdownWorkflowFor(vendor) {
+	return createWorkflowWith(vendor, 'Dropdowns', 'every dropdown', DROPDOWNS[vendor].parameters);
 }
 
 /**
@@ -335,14 +343,7 @@ export const OUTPUT_COLUMNS = {
 
 /** A workflow whose vendor node leaves its required fields empty (not run). */
 export function requiredWorkflowFor(vendor) {
-	const workflow = workflowFor(vendor);
-	const node = workflow.nodes.at(-1);
-	return {
-		...workflow,
-		id: `${workflow.id}Required`,
-		name: `${VENDOR_NODES[vendor].name}: required fields left empty (sandbox)`,
-		nodes: [...workflow.nodes.slice(0, -1), { ...node, parameters: { ...node.parameters, ...REQUIRED[vendor].parameters } }],
-	};
+	return createWorkflowWith(vendor, 'Required', 'required fields left empty', REQUIRED[vendor].parameters);
 }
 
 /** The sync story per vendor: Create or Update twice on one person (the second time changed), then Get. */

@@ -6,12 +6,12 @@
 // executions it held are sent again. Every process and service started here is stopped by its own
 // process id. Run with `npm run test:queue` (after `npm run setup`).
 import { spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-import { checkInstalled, credentialsFor, installPackedPackage, N8N_BIN, n8n, n8nEnv, NODE24_BIN, startMocks, stopMocks, VENDOR_NODES } from './lib.mjs';
+import { checkInstalled, credentialsFor, installPackedPackage, N8N_BIN, n8nEnv, n8nOk, NODE24_BIN, startMocks, startN8n, stopMocks, VENDOR_NODES } from './lib.mjs';
 import { dumpDatabase, ensureServicePackages, freePort, psql, startPostgres, startRedis, stopProcess } from './services.mjs';
 
 const CALLS = 20;
@@ -139,24 +139,15 @@ try {
 	const workflows = Object.keys(VENDOR_NODES).map((vendor) => queueWorkflow(vendor, 'create'));
 	workflows.push(queueWorkflow('loops', 'upsert'));
 	for (const workflow of workflows) writeFileSync(join(importDir, 'workflows', `${workflow.id}.json`), JSON.stringify(workflow));
-	const cli = async (args) => {
-		const { code, stdout } = await n8n(userFolder, args, queueEnv);
-		if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${stdout}`);
-	};
-	await cli(['import:credentials', `--input=${join(importDir, 'credentials.json')}`]);
-	await cli(['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`]);
-	for (const workflow of workflows) await cli(['publish:workflow', `--id=${workflow.id}`]);
+	await n8nOk(userFolder, ['import:credentials', `--input=${join(importDir, 'credentials.json')}`], queueEnv);
+	await n8nOk(userFolder, ['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`], queueEnv);
+	for (const workflow of workflows) await n8nOk(userFolder, ['publish:workflow', `--id=${workflow.id}`], queueEnv);
 	log('imported the credentials and published the webhook workflows into PostgreSQL');
 
-	const startN8nProcess = (name, args, extra = {}) => {
-		const file = join(dir, `${name}.log`);
-		logFiles[name] = file;
-		const out = createWriteStream(file);
-		const child = spawn(join(NODE24_BIN, 'node'), [N8N_BIN, ...args], { env: n8nEnv(userFolder, { ...queueEnv, ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
-		child.stdout.pipe(out);
-		child.stderr.pipe(out);
-		processes[name] = child;
-		return child;
+	// Each process writes straight into its own log file, which the checks read.
+	const logTo = (name) => {
+		logFiles[name] = join(dir, `${name}.log`);
+		return openSync(logFiles[name], 'a');
 	};
 	const logOf = (name) => readFileSync(logFiles[name], 'utf8');
 	const waitForLog = async (name, pattern, timeoutMs = 120_000) => {
@@ -168,16 +159,15 @@ try {
 		}
 	};
 
-	startN8nProcess('main', ['start'], { N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-	const deadline = Date.now() + 180_000;
-	for (;;) {
-		const ready = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).then((response) => response.status === 200, () => false);
-		if (ready) break;
-		if (processes.main.exitCode !== null || Date.now() > deadline) throw new Error(`main did not become ready:\n${logOf('main').slice(-3000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	processes.main = await startN8n(userFolder, port, {
+		extraEnv: { ...queueEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+		output: logTo('main'),
+		timeoutMs: 180_000,
+	});
 	for (const worker of ['worker1', 'worker2']) {
-		startN8nProcess(worker, ['worker', '--concurrency=5'], { N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) });
+		const env = n8nEnv(userFolder, { ...queueEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) });
+		const output = logTo(worker);
+		processes[worker] = spawn(join(NODE24_BIN, 'node'), [N8N_BIN, 'worker', '--concurrency=5'], { env, stdio: ['ignore', output, output] });
 	}
 	for (const worker of ['worker1', 'worker2']) await waitForLog(worker, /n8n worker is now ready|Worker ready|ready to receive/i);
 	log(`main (pid ${processes.main.pid}) and two workers (pids ${processes.worker1.pid}, ${processes.worker2.pid}) are ready`);
@@ -224,9 +214,9 @@ try {
 	await stopProcess(processes.worker1, 'SIGKILL');
 	log(`killed worker1 (pid ${processes.worker1.pid}) in the middle of the run`);
 	const upsertStatuses = await upsertRun;
-	// n8n notices the lost worker through Bull's stalled-job check, then marks its executions. A killed
-	// process loses its last log lines, so what it held is read from PostgreSQL: the run's executions
-	// that did not succeed, none of them started by the worker still running.
+	// n8n notices the lost worker through Bull's stalled-job check, then marks its executions. What it
+	// held is read from n8n's own record in PostgreSQL: the run's executions that did not succeed, none
+	// of them started by the worker still running, and all those its log shows unfinished.
 	const upsertId = queueWorkflow('loops', 'upsert').id;
 	let rows = [];
 	for (let attempt = 0; attempt < 60; attempt += 1) {

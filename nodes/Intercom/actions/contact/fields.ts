@@ -5,6 +5,7 @@ import {
 	fieldsToClearField,
 	findByField,
 	ifContactExistsOption,
+	automaticType,
 	optionsFieldWith,
 	showFor,
 	transportOptionFields,
@@ -18,6 +19,9 @@ import { simplifyField } from '../../../shared/output';
 import { intercomApi } from '../../api';
 import type { IntercomContactInput } from '../../mapping';
 import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from '../../regions';
+
+/** The Type row's Automatic choice, worded for this vendor. */
+const AUTOMATIC = automaticType('attribute', 'Intercom');
 
 /** Role, as Create and Create or Update set it (a contact is a user unless it is a lead). */
 export function roleField(operations: string[]): INodeProperties {
@@ -172,11 +176,8 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 							name: 'type',
 							type: 'options',
 							options: [
-								{
-									name: 'Automatic',
-									value: 'auto',
-									description: "The attribute's own type in Intercom: the value is converted to it before sending",
-								},
+								// Kept here, not in AUTOMATIC: n8n's lint reads the options to check the default.
+								{ name: 'Automatic', value: 'auto', description: AUTOMATIC.optionDescription },
 								{ name: 'Boolean', value: 'boolean' },
 								{ name: 'Date', value: 'date', description: 'Sent as a Unix timestamp in seconds' },
 								{ name: 'Decimal Number', value: 'float' },
@@ -184,18 +185,9 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 								{ name: 'Whole Number', value: 'integer' },
 							],
 							default: 'auto',
-							description:
-								"The attribute's data type in Intercom, shown after each name in the list above. Automatic follows it; a Type that differs from it is an error before sending.",
+							description: AUTOMATIC.description,
 						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 12',
-							description: "Converted to the attribute's type in Intercom: a number, true or false, a date such as 2024-01-31, or text",
-							displayOptions: { show: { type: ['auto'] } },
-						},
+						AUTOMATIC.valueField,
 						...typedValueFields(['integer', 'float']),
 					],
 				},

@@ -5,6 +5,7 @@ import {
 	fieldsToClearField,
 	findByField,
 	ifContactExistsOption,
+	automaticType,
 	optionsFieldWith,
 	showFor,
 	transportOptionFields,
@@ -20,6 +21,9 @@ import type { LoopsContactInput } from '../../mapping';
 import type { ItemChecks } from '../../../shared/validation';
 import type { LoopsKey } from '../../find';
 import { checkedEmail, CLEARABLE_FIELD_NAMES } from '../../mapping';
+
+/** The Type row's Automatic choice, worded for this vendor. */
+const AUTOMATIC = automaticType('property', 'Loops');
 
 /** The contact's email, the key Loops matches on (Create, Create or Update). */
 export function emailField(operations: string[], description: string): INodeProperties {
@@ -197,11 +201,8 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 							name: 'type',
 							type: 'options',
 							options: [
-								{
-									name: 'Automatic',
-									value: 'auto',
-									description: "The property's own type in Loops: the value is converted to it before sending",
-								},
+								// Kept here, not in AUTOMATIC: n8n's lint reads the options to check the default.
+								{ name: 'Automatic', value: 'auto', description: AUTOMATIC.optionDescription },
 								{ name: 'Boolean', value: 'boolean' },
 								{ name: 'Date', value: 'date' },
 								{
@@ -213,18 +214,9 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 								{ name: 'String', value: 'string' },
 							],
 							default: 'auto',
-							description:
-								'The property\'s type in Loops, shown after each name in the list above. Automatic follows it; a Type that differs from it is an error before sending.',
+							description: AUTOMATIC.description,
 						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 12',
-							description: 'Converted to the property\'s type in Loops: a number, true or false, a date such as 2024-01-31, or text',
-							displayOptions: { show: { type: ['auto'] } },
-						},
+						AUTOMATIC.valueField,
 						...typedValueFields(
 							['number'],
 							'Sent as YYYY-MM-DD for a date without time, otherwise as an ISO date-time in UTC (YYYY-MM-DDTHH:MM:SS.sssZ). Unix timestamps in seconds or milliseconds are converted.',
