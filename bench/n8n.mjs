@@ -3,7 +3,8 @@
 // using the same credential against the same mock. Figures are node execution times from n8n's
 // run data. Not a test: nothing here passes or fails.
 // BENCH_N8N_ITEMS (1000) sizes each case; BENCH_ONLY=loops,sfmc runs a subset. BENCH_PROFILE=1
-// runs only each node at 0 ms, 10 parallel, under the V8 profiler, and says where n8n's CPU went.
+// runs only each node at 0 ms, 10 parallel, under the V8 profiler, and says where n8n's CPU went
+// (BENCH_PROFILE=slow: at 100 ms, 20 parallel, where idle time shows what the event loop had spare).
 // BENCH_PACKAGE_DIR=<checkout> benches another version of the package with the same cases.
 import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { checkInstalled, installPackedPackage, N8N_BIN, N8N_VERSION, n8nEnv, n8n
 
 const ITEMS = Number(process.env.BENCH_N8N_ITEMS ?? 1000);
 const PROFILE = Boolean(process.env.BENCH_PROFILE);
+const PROFILE_SLOW = process.env.BENCH_PROFILE === 'slow';
 const SLOW_MS = 100;
 const vendors = Object.keys(VENDOR_NODES).filter((name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name));
 
@@ -92,7 +94,10 @@ function casesFor(vendor, mocks) {
 	];
 	if (vendor === 'loops') cases.splice(3, 0, { name: 'HTTP Request, no credential', mock: 'fast', kind: 'httpPlain' });
 	if (vendor === 'sfmc') cases.push({ name: 'node, 10 parallel, token expires mid-run', mock: 'expiring', ...node(10) });
-	if (PROFILE) cases.splice(0, cases.length, { name: 'node, 10 parallel (profiled)', mock: 'fast', ...node(10) });
+	if (PROFILE) {
+		const profiled = PROFILE_SLOW ? { name: 'node, 20 parallel (profiled)', mock: 'slow', ...node(20) } : { name: 'node, 10 parallel (profiled)', mock: 'fast', ...node(10) };
+		cases.splice(0, cases.length, profiled);
+	}
 	return cases.map((spec, index) => ({ ...spec, index, label: `${index + 1}`, mockName: `${vendor}-${spec.mock}`, baseUrl: mocks[`${vendor}-${spec.mock}`] }));
 }
 
@@ -184,7 +189,7 @@ function printProfile(vendor, profileDir, spawnedAt, task) {
 	const file = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).map((name) => join(profileDir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
 	const { totalMs, parts, functions } = summarize(file, spawnedAt, task.startTime, task.startTime + task.executionTime);
 	const perItem = (ms) => `${((ms * 1000) / ITEMS).toFixed(0)} µs/item`;
-	console.log(`\n${VENDOR_NODES[vendor].name}: ${ITEMS} items, 0 ms, 10 parallel: node ${task.executionTime} ms; CPU samples in that window ${totalMs.toFixed(0)} ms (${file})`);
+	console.log(`\n${VENDOR_NODES[vendor].name}: ${ITEMS} items, ${PROFILE_SLOW ? '100 ms, 20' : '0 ms, 10'} parallel: node ${task.executionTime} ms; CPU samples in that window ${totalMs.toFixed(0)} ms (${file})`);
 	table.printTable(parts.map(([part, ms]) => ({ part, ms: ms.toFixed(0), share: `${((ms / totalMs) * 100).toFixed(1)}%`, 'per item': perItem(ms) })));
 	console.log('busiest functions (self time):');
 	table.printTable(functions.slice(0, 30).map(([fn, ms]) => ({ function: fn.slice(0, 140), ms: ms.toFixed(0), 'per item': perItem(ms) })));

@@ -45,6 +45,49 @@ describe('Loops: pauses, wait budgets and stopping', () => {
 	});
 });
 
+describe('Loops: the next items\' fields are resolved while the vendor answers', () => {
+	const { mock, engine, parameters } = useVendor(loopsUnderTest());
+	// The moment n8n resolved the item's fields, sent as its first name.
+	const resolvedAt = (request: RecordedRequest) => Number((request.body as IDataObject).firstName);
+	afterEach(() => {
+		mock.server.latencyMs = 0;
+	});
+
+	test('with answers taking 300 ms, 2 at a time: items 3 to 5 were resolved while earlier items waited, each with its own values', async () => {
+		mock.server.latencyMs = 300;
+		const items = emails(6, 'ahead');
+
+		const result = await engine.run({
+			parameters: parameters({ additionalFields: { firstName: '={{ String(Date.now()) }}', lastName: '={{ $json.email }}' }, options: { concurrency: 2 } }),
+			items,
+		});
+
+		expect(result.status).toBe('success');
+		const sent = mock.requests('POST', '/contacts/create').sort((a, b) => emailOf(a).localeCompare(emailOf(b)));
+		expect(sent.map(emailOf)).toEqual(items.map((item) => item.email));
+		expect(sent.map((request) => (request.body as IDataObject).lastName)).toEqual(items.map((item) => item.email));
+		// Read at its turn, an item's fields are resolved a few ms before its request; read ahead,
+		// during the previous round's 300 ms wait.
+		const lead = sent.slice(3).map((request) => request.receivedAt - resolvedAt(request));
+		expect(lead.every((ms) => ms >= 150)).toBe(true);
+	}, 15000);
+
+	test("an expression that fails for one item is that item's error, as when it runs alone; the others are made", async () => {
+		// n8n throws for a node that is not in the workflow (other errors in an expression read as empty).
+		const fields = { additionalFields: { firstName: "={{ $json.name ?? $('No Such Node').item.json.name }}" } };
+		const named = (count: number) => emails(count, 'named').map((item) => ({ ...item, name: 'Ada' }));
+		const badItem = { email: 'unnamed@example.com' };
+		const alone = await engine.run({ parameters: parameters(fields), items: [badItem], onError: 'continueRegularOutput' });
+		const items = [...named(4), badItem, ...named(8).slice(4)];
+
+		const result = await engine.run({ parameters: parameters({ ...fields, options: { concurrency: 3 } }), items, onError: 'continueRegularOutput' });
+
+		expect(alone.items[0].json.error).toBe("Referenced node doesn't exist");
+		expect(result.items.map((item) => item.json.error)).toEqual([undefined, undefined, undefined, undefined, alone.items[0].json.error, undefined, undefined, undefined]);
+		expect(mock.contacts.map((contact) => contact.email).sort()).toEqual(named(8).map((item) => item.email).sort());
+	});
+});
+
 describe('Voyado Engage: one wait budget per item', () => {
 	const voyado = useVendor(voyadoUnderTest());
 

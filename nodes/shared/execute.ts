@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { errorItemJson } from './errors';
 import { ExecutionCredential } from './executionCredential';
 import { ExecutionMemo } from './executionMemo';
+import { ParameterPrefetch } from './parameterPrefetch';
 import type { RateLimitPolicy } from './rateLimiter';
 import { RateLimiter } from './rateLimiter';
 
@@ -14,8 +15,11 @@ export interface ItemRun {
 	memo: ExecutionMemo;
 }
 
-/** Handles one input item: validates, sends, and returns the output JSON for it. */
-export type ItemHandler = (itemIndex: number, run: ItemRun) => Promise<IDataObject>;
+/**
+ * Handles one input item: validates, sends, and returns the output JSON for it. `this` is the
+ * node's context, whose parameters may have been resolved ahead (see ParameterPrefetch).
+ */
+export type ItemHandler = (this: IExecuteFunctions, itemIndex: number, run: ItemRun) => Promise<IDataObject>;
 
 export interface ExecutionSettings {
 	/** Items processed at once (each is one or a few requests). */
@@ -87,9 +91,12 @@ export async function executePerItem(
 		if (failed.first === undefined || itemIndex < failed.first.itemIndex) failed.first = { itemIndex, error };
 	};
 
+	const prefetch = new ParameterPrefetch(this, items.length, concurrency);
+	const itemContext = prefetch.contextFor();
 	const processItem = async (itemIndex: number) => {
+		prefetch.itemStarting(itemIndex);
 		try {
-			output[itemIndex] = { json: await handleItem(itemIndex, run), pairedItem: { item: itemIndex } };
+			output[itemIndex] = { json: await handleItem.call(itemContext, itemIndex, run), pairedItem: { item: itemIndex } };
 		} catch (error) {
 			const itemError = asItemError(this.getNode(), error, itemIndex);
 			if (continueOnFail) {
@@ -97,6 +104,8 @@ export async function executePerItem(
 			} else {
 				recordFailure(itemIndex, itemError);
 			}
+		} finally {
+			prefetch.itemDone(itemIndex);
 		}
 	};
 	const worker = async () => {
@@ -105,7 +114,10 @@ export async function executePerItem(
 	// The first item goes alone: a credential that fetches a token (SFMC) does so once, and the
 	// vendor's rate-limit headers are known before the others start.
 	if (items.length > 0) await processItem(next++);
+	const prefetching = prefetch.run();
 	await Promise.all(Array.from({ length: concurrency }, worker));
+	prefetch.stop();
+	await prefetching;
 	if (failed.first) {
 		const { error } = failed.first;
 		const done = describeDoneItems(output, settings.contactIdOf ?? ((json) => json.id));

@@ -27,7 +27,9 @@ export async function routeContactOperation(
 	if (!action) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	return await executePerItem.call(
 		this,
-		async (itemIndex, run) => await action.execute.call(this, itemIndex, run),
+		async function (itemIndex, run) {
+			return await action.execute.call(this, itemIndex, run);
+		},
 		executionSettingsFrom(this, api),
 	);
 }
