@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { AccountTypes } from '../shared/accountTypes';
+import { accountTypeName } from '../shared/accountTypes';
 import type { ItemRun } from '../shared/execute';
 import type { SendOptions } from '../shared/transport';
 import { sendVendorRequest } from '../shared/transport';
@@ -27,7 +28,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 export function attributeTypeName(type: string | undefined): string {
-	return type === undefined ? 'Unknown Type' : (TYPE_NAMES[type] ?? type);
+	return accountTypeName(TYPE_NAMES, type);
 }
 
 /** Contact attributes the API may write (GET /data_attributes?model=contact): custom, API writable, not archived. */

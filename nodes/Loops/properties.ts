@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import type { AccountTypes } from '../shared/accountTypes';
+import { accountTypeName } from '../shared/accountTypes';
 import type { ItemRun } from '../shared/execute';
 import type { SendOptions } from '../shared/transport';
 import { sendVendorRequest } from '../shared/transport';
@@ -15,7 +17,7 @@ export interface LoopsContactProperty {
 const TYPE_NAMES: Record<string, string> = { string: 'String', number: 'Number', boolean: 'Boolean', date: 'Date' };
 
 export function propertyTypeName(type: string | undefined): string {
-	return type === undefined ? 'Unknown Type' : (TYPE_NAMES[type] ?? type);
+	return accountTypeName(TYPE_NAMES, type);
 }
 
 /** The team's custom contact properties (GET /contacts/properties?list=custom). */
@@ -34,7 +36,7 @@ export async function accountPropertyTypes(
 	run: ItemRun,
 	itemIndex: number,
 	send: SendOptions,
-): Promise<Record<string, string>> {
+): Promise<AccountTypes> {
 	return await run.memo.once('loops.propertyTypes', async () => {
 		const properties = await fetchCustomProperties.call(this, itemIndex, send);
 		return Object.fromEntries(properties.filter((property) => typeof property.type === 'string').map((property) => [property.key, property.type as string]));

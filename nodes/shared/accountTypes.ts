@@ -3,6 +3,11 @@ import type { ItemChecks } from './validation';
 /** A custom field's type as the vendor's account reports it, by the field's API name. */
 export type AccountTypes = Record<string, string>;
 
+/** A type by the name the Type dropdown and the field dropdowns both show (`names`: the vendor's). */
+export function accountTypeName(names: Record<string, string>, type: string | undefined): string {
+	return type === undefined ? 'Unknown Type' : (names[type] ?? type);
+}
+
 /**
  * Builds an item's body when custom values may follow the account's own types: first without the
  * types, so every other rule is checked before anything is sent; then, only when the item has

@@ -92,7 +92,7 @@ export async function executePerItem(
 	};
 
 	const prefetch = new ParameterPrefetch(this, items.length, concurrency);
-	const itemContext = prefetch.contextFor();
+	const itemContext = prefetch.itemContext();
 	const processItem = async (itemIndex: number) => {
 		prefetch.itemStarting(itemIndex);
 		try {

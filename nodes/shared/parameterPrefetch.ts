@@ -73,7 +73,7 @@ export class ParameterPrefetch {
 	}
 
 	/** The value resolved ahead for this read, if any (handed out once). */
-	take(name: string, itemIndex: number): Resolution | undefined {
+	private take(name: string, itemIndex: number): Resolution | undefined {
 		const item = this.resolved.get(itemIndex);
 		const resolution = item?.get(name);
 		if (resolution) item?.delete(name);
@@ -84,7 +84,7 @@ export class ParameterPrefetch {
 	 * The context an item runs with: n8n's own, whose `getNodeParameter` first takes what was
 	 * resolved ahead. Every other member is n8n's, bound to n8n's object.
 	 */
-	contextFor(): IExecuteFunctions {
+	itemContext(): IExecuteFunctions {
 		const context = this.context;
 		const getNodeParameter = (name: string, itemIndex: number, fallbackValue?: unknown, options?: unknown) => {
 			if (options === undefined) {

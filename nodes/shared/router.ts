@@ -27,9 +27,7 @@ export async function routeContactOperation(
 	if (!action) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	return await executePerItem.call(
 		this,
-		async function (itemIndex, run) {
-			return await action.execute.call(this, itemIndex, run);
-		},
+		action.execute,
 		executionSettingsFrom(this, api),
 	);
 }
