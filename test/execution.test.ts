@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { OperationUnderTest, VendorUnderTest } from './harness/vendors';
 import { allVendors, intercomUnderTest, loopsUnderTest, useVendor, voyadoUnderTest } from './harness/vendors';
 import type { RecordedRequest } from './mocks/server';
 
@@ -41,51 +42,150 @@ describe('Loops: pauses, wait budgets and stopping', () => {
 		expect(result.error?.message).toBe('Invalid email address.');
 		const created = mock.contacts.map((contact) => `item ${contact.email.replace(/\D/g, '')} (id ${contact.id})`).sort();
 		expect(created).toHaveLength(4);
-		expect(result.error?.description).toContain(`these items were already done and their contacts exist: ${created.join(', ')}.`);
+		expect(result.error?.description).toContain(`these items were already done (their contacts exist): ${created.join(', ')}.`);
 	});
 });
 
-describe('Loops: the next items\' fields are resolved while the vendor answers', () => {
-	const { mock, engine, parameters } = useVendor(loopsUnderTest());
-	// The moment n8n resolved the item's fields, sent as its first name.
-	const resolvedAt = (request: RecordedRequest) => Number((request.body as IDataObject).firstName);
+/**
+ * Stop, as n8n does it: the execution is cancelled through n8n-core's own handle (what the editor's
+ * Stop button and the API's stop end in), which fires the cancel signal the node reads.
+ */
+async function runAndStop(vendor: VendorUnderTest, options: { items: IDataObject[]; parameters: INodeParameters; onError?: 'continueRegularOutput'; stopAfterMs: number }) {
+	let stoppedAt = 0;
+	const result = await vendor.engine.run({
+		parameters: options.parameters,
+		items: options.items,
+		onError: options.onError,
+		onStarted: (stop) => {
+			setTimeout(() => {
+				stoppedAt = Date.now();
+				stop();
+			}, options.stopAfterMs);
+		},
+	});
+	const returnedAt = Date.now();
+	const requestsAtReturn = vendor.server.requests.length;
+	// Anything still going on in the background would reach the mock now.
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	return {
+		result,
+		msToReturn: returnedAt - stoppedAt,
+		// A request written just before Stop may land a few ms after it.
+		requestsAfterStop: vendor.server.requests.filter((request) => request.receivedAt > stoppedAt + 30).length,
+		requestsAfterReturn: vendor.server.requests.length - requestsAtReturn,
+	};
+}
+
+const manyItems = (count: number) => Array.from({ length: count }, (_, i) => ({ email: `queued${i}@example.com`, key: `queued-${i}` }));
+
+describe.each(allVendors())('$name: Stop stops', (vendor) => {
+	useVendor(vendor);
 	afterEach(() => {
-		mock.server.latencyMs = 0;
+		vendor.server.latencyMs = 0;
 	});
 
-	test('with answers taking 300 ms, 2 at a time: items 3 to 5 were resolved while earlier items waited, each with its own values', async () => {
-		mock.server.latencyMs = 300;
-		const items = emails(6, 'ahead');
+	test.each([
+		['with Continue On Fail', 'continueRegularOutput' as const],
+		['without Continue On Fail', undefined],
+	])('10,000 items queued, %s: the node returns within 1 s of Stop, sends nothing after it, and reports no item as done', async (_label, onError) => {
+		vendor.server.latencyMs = 200;
 
-		const result = await engine.run({
-			parameters: parameters({ additionalFields: { firstName: '={{ String(Date.now()) }}', lastName: '={{ $json.email }}' }, options: { concurrency: 2 } }),
-			items,
+		const stopped = await runAndStop(vendor, { items: manyItems(10_000), parameters: vendor.parameters(), onError, stopAfterMs: 700 });
+
+		expect(stopped.result.status).toBe('canceled');
+		expect(stopped.msToReturn).toBeLessThan(1000);
+		expect(stopped.requestsAfterStop).toBe(0);
+		expect(stopped.requestsAfterReturn).toBe(0);
+		// No item is reported as done: without Continue On Fail there is no output; with it, n8n
+		// passes the node's input items on as they came (its rule for a node that threw), none of
+		// them a contact.
+		const inputsOnly = stopped.result.items.every((item) => Object.keys(item.json).sort().join() === 'email,key');
+		expect(inputsOnly).toBe(true);
+		if (!onError) expect(stopped.result.items).toEqual([]);
+		expect(vendor.contacts()).toBeLessThan(200);
+	}, 20000);
+});
+
+describe('Loops: Stop ends every wait at once', () => {
+	const loops = useVendor(loopsUnderTest());
+	const { mock } = loops;
+
+	test('a 60 s rate-limit pause pending (429 with Retry-After: 60): the node returns within 1 s of Stop', async () => {
+		mock.server.injectFault(
+			{ status: 429, headers: { 'Retry-After': '60' }, body: { success: false, message: 'Rate limit exceeded' } },
+			{ path: '/api/v1/contacts/create', times: 1 },
+		);
+
+		const stopped = await runAndStop(loops, {
+			items: manyItems(10_000),
+			parameters: loops.parameters({ options: { maxRetryWaitSeconds: 120 } }),
+			onError: 'continueRegularOutput',
+			stopAfterMs: 1000,
 		});
 
-		expect(result.status).toBe('success');
-		const sent = mock.requests('POST', '/contacts/create').sort((a, b) => emailOf(a).localeCompare(emailOf(b)));
-		expect(sent.map(emailOf)).toEqual(items.map((item) => item.email));
-		expect(sent.map((request) => (request.body as IDataObject).lastName)).toEqual(items.map((item) => item.email));
-		// Read at its turn, an item's fields are resolved a few ms before its request; read ahead,
-		// during the previous round's 300 ms wait.
-		const lead = sent.slice(3).map((request) => request.receivedAt - resolvedAt(request));
-		expect(lead.every((ms) => ms >= 150)).toBe(true);
-	}, 15000);
+		expect(stopped.result.status).toBe('canceled');
+		expect(stopped.msToReturn).toBeLessThan(1000);
+		expect(mock.requests('POST', '/contacts/create')).toHaveLength(1);
+		expect(stopped.requestsAfterReturn).toBe(0);
+	}, 20000);
 
-	test("an expression that fails for one item is that item's error, as when it runs alone; the others are made", async () => {
-		// n8n throws for a node that is not in the workflow (other errors in an expression read as empty).
-		const fields = { additionalFields: { firstName: "={{ $json.name ?? $('No Such Node').item.json.name }}" } };
-		const named = (count: number) => emails(count, 'named').map((item) => ({ ...item, name: 'Ada' }));
-		const badItem = { email: 'unnamed@example.com' };
-		const alone = await engine.run({ parameters: parameters(fields), items: [badItem], onError: 'continueRegularOutput' });
-		const items = [...named(4), badItem, ...named(8).slice(4)];
+	test('a retry wait pending (503 with Retry-After: 30), one item at a time: the node returns within 1 s of Stop, without the retry', async () => {
+		mock.server.injectFault(
+			{ status: 503, headers: { 'Retry-After': '30' }, body: { success: false, message: 'Unavailable' } },
+			{ path: '/api/v1/contacts/create' },
+		);
 
-		const result = await engine.run({ parameters: parameters({ ...fields, options: { concurrency: 3 } }), items, onError: 'continueRegularOutput' });
+		const stopped = await runAndStop(loops, {
+			items: manyItems(3),
+			parameters: loops.parameters({ options: { concurrency: 1, maxRetryWaitSeconds: 120 } }),
+			stopAfterMs: 800,
+		});
 
-		expect(alone.items[0].json.error).toBe("Referenced node doesn't exist");
-		expect(result.items.map((item) => item.json.error)).toEqual([undefined, undefined, undefined, undefined, alone.items[0].json.error, undefined, undefined, undefined]);
-		expect(mock.contacts.map((contact) => contact.email).sort()).toEqual(named(8).map((item) => item.email).sort());
-	});
+		expect(stopped.result.status).toBe('canceled');
+		expect(stopped.msToReturn).toBeLessThan(1000);
+		expect(stopped.requestsAfterStop).toBe(0);
+		expect(mock.requests('POST', '/contacts/create')).toHaveLength(1);
+	}, 20000);
+
+	test('requests in flight (answers taking 20 s) are aborted: the node returns within 1 s of Stop', async () => {
+		mock.server.latencyMs = 20_000;
+		try {
+			const stopped = await runAndStop(loops, {
+				items: manyItems(20),
+				parameters: loops.parameters({ options: { concurrency: 5, requestsPerSecond: 0 } }),
+				onError: 'continueRegularOutput',
+				stopAfterMs: 500,
+			});
+
+			expect(stopped.result.status).toBe('canceled');
+			expect(stopped.msToReturn).toBeLessThan(1000);
+			expect(mock.requests('POST', '/contacts/create')).toHaveLength(1);
+		} finally {
+			mock.server.latencyMs = 0;
+		}
+	}, 20000);
+});
+
+describe('Voyado Engage: Stop ends its wait for a contact being created', () => {
+	const voyado = useVendor(voyadoUnderTest());
+
+	test('Create or Update meets ContactWithKeyIsBeingCreated and waits: Stop ends the wait, nothing more is sent', async () => {
+		voyado.server.injectFault(
+			{ status: 409, body: { statusCode: 409, errorCode: 'ContactWithKeyIsBeingCreated', message: 'A contact with this key is being created' } },
+			{ path: voyado.createPath, method: 'POST' },
+		);
+		const upsert = voyado.lifecycle?.find((operation) => operation.operation === 'upsert');
+
+		const stopped = await runAndStop(voyado, {
+			items: manyItems(1),
+			parameters: (upsert as OperationUnderTest).parameters(),
+			stopAfterMs: 600,
+		});
+
+		expect(stopped.result.status).toBe('canceled');
+		expect(stopped.msToReturn).toBeLessThan(1000);
+		expect(stopped.requestsAfterStop).toBe(0);
+	}, 20000);
 });
 
 describe('Voyado Engage: one wait budget per item', () => {

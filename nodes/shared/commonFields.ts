@@ -311,6 +311,7 @@ export function itemSendOptions(check: ItemChecks, options: IDataObject, run: It
 		...retry,
 		limiter: run.limiter,
 		credential: run.credential,
+		signal: run.signal,
 		budget: new WaitBudget(retry.maxTotalWaitMs ?? api.retry.maxTotalWaitMs),
 	};
 }

@@ -4,21 +4,20 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { errorItemJson } from './errors';
 import { ExecutionCredential } from './executionCredential';
 import { ExecutionMemo } from './executionMemo';
-import { ParameterPrefetch } from './parameterPrefetch';
 import type { RateLimitPolicy } from './rateLimiter';
 import { RateLimiter } from './rateLimiter';
+import { cancelSignalOf, stoppedError, whenStopped } from './stop';
 
 /** What every item of one execution shares: the pacer of the vendor's rate limit, the credential, and answers loaded once. */
 export interface ItemRun {
 	limiter: RateLimiter;
 	credential?: ExecutionCredential;
 	memo: ExecutionMemo;
+	/** n8n's cancel signal: every wait and request of the item ends when it fires. */
+	signal?: AbortSignal;
 }
 
-/**
- * Handles one input item: validates, sends, and returns the output JSON for it. `this` is the
- * node's context, whose parameters may have been resolved ahead (see ParameterPrefetch).
- */
+/** Handles one input item: reads its parameters, validates, sends, and returns the output JSON for it. */
 export type ItemHandler = (this: IExecuteFunctions, itemIndex: number, run: ItemRun) => Promise<IDataObject>;
 
 export interface ExecutionSettings {
@@ -31,6 +30,8 @@ export interface ExecutionSettings {
 	tokenField?: string;
 	/** The vendor's id in an item's output, to name the contacts created before a stop. */
 	contactIdOf?: (output: IDataObject) => unknown;
+	/** What a done item has done, for the stop error: "their contacts exist", "read". */
+	doneMeans?: string;
 }
 
 // Enough to act on; a longer list would bury the error.
@@ -38,11 +39,12 @@ const MAX_LISTED_ITEMS = 100;
 
 /**
  * When the node stops at a failing item, the items already done (all earlier ones, and later ones
- * that were in flight) have created their contacts: the error says which, so a re-run can skip them.
+ * that were in flight) have done their work: the error says which, so a re-run can skip them.
  */
 function describeDoneItems(
 	output: Array<INodeExecutionData | undefined>,
 	contactIdOf: (json: IDataObject) => unknown,
+	doneMeans: string,
 ): string | undefined {
 	const done = output.flatMap((item, index) => {
 		if (!item) return [];
@@ -51,25 +53,43 @@ function describeDoneItems(
 	});
 	if (done.length === 0) return undefined;
 	const more = done.length > MAX_LISTED_ITEMS ? ` and ${done.length - MAX_LISTED_ITEMS} more` : '';
-	return `Before the stop, these items were already done and their contacts exist: ${done.slice(0, MAX_LISTED_ITEMS).join(', ')}${more}. Run only the other items again, or turn on Continue On Fail to get one result per item.`;
+	return `Before the stop, these items were already done (${doneMeans}): ${done.slice(0, MAX_LISTED_ITEMS).join(', ')}${more}. Run only the other items again, or turn on Continue On Fail to get one result per item.`;
 }
 
-/** Makes sure an error names its item, without re-wrapping an n8n error (which would lose it). */
+/**
+ * Makes sure an error names its item, without re-wrapping an n8n error (which would lose it). An
+ * error already naming another item is one failure shared by several items (a read made once per
+ * execution, such as the account's field types): each item gets its own copy, with its own index.
+ */
 export function asItemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		else if (error.context.itemIndex !== itemIndex) return copyForItem(error, itemIndex);
 		return error;
 	}
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
+function copyForItem<E extends NodeApiError | NodeOperationError>(error: E, itemIndex: number): E {
+	const copy = Object.create(Object.getPrototypeOf(error) as object, Object.getOwnPropertyDescriptors(error)) as E;
+	copy.context = { ...error.context, itemIndex };
+	return copy;
+}
+
 /**
  * The per-item loop every node shares: the first item alone, then up to `concurrency` items in
- * flight, paced by one shared rate limiter, and exactly one output entry per input item, in input order, each with
- * `pairedItem`. With Continue On Fail a failing item becomes an error item
- * (`{ error, details }`, see errorItemJson). Without it the node stops at the first failing item
- * (in input order): no new items start, the ones already in flight finish, and that error is
- * thrown, its description naming the items already done and their contact ids.
+ * flight, paced by one shared rate limiter, and exactly one output entry per input item, in input
+ * order, each with `pairedItem`. Each item's parameters are read by that item's handler when it
+ * starts, through n8n's own context, as n8n evaluates them.
+ *
+ * With Continue On Fail a failing item becomes an error item (`{ error, details }`, see
+ * errorItemJson). Without it the node stops at the first failing item (in input order): no new
+ * items start, the ones already in flight finish, and that error is thrown, its description naming
+ * the items already done and their contact ids.
+ *
+ * Stop (n8n's cancel signal): no item starts after it, every wait ends at once, n8n's request
+ * helper aborts the requests in flight, and the node returns at once with an error, so no item is
+ * reported as done that was not.
  */
 export async function executePerItem(
 	this: IExecuteFunctions,
@@ -78,10 +98,12 @@ export async function executePerItem(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const concurrency = Math.max(1, Math.min(Math.floor(settings.concurrency) || 1, items.length || 1));
+	const signal = cancelSignalOf(this);
 	const run: ItemRun = {
 		limiter: new RateLimiter(settings.rateLimit),
 		credential: settings.credentialType ? new ExecutionCredential(this, settings.credentialType, settings.tokenField) : undefined,
 		memo: new ExecutionMemo(),
+		signal,
 	};
 	const output: INodeExecutionData[] = new Array(items.length);
 	const continueOnFail = this.continueOnFail();
@@ -91,36 +113,40 @@ export async function executePerItem(
 		if (failed.first === undefined || itemIndex < failed.first.itemIndex) failed.first = { itemIndex, error };
 	};
 
-	const prefetch = new ParameterPrefetch(this, items.length, concurrency);
-	const itemContext = prefetch.itemContext();
 	const processItem = async (itemIndex: number) => {
-		prefetch.itemStarting(itemIndex);
 		try {
-			output[itemIndex] = { json: await handleItem.call(itemContext, itemIndex, run), pairedItem: { item: itemIndex } };
+			output[itemIndex] = { json: await handleItem.call(this, itemIndex, run), pairedItem: { item: itemIndex } };
 		} catch (error) {
+			if (signal?.aborted) return; // stopped: this item's end says nothing about the item
 			const itemError = asItemError(this.getNode(), error, itemIndex);
 			if (continueOnFail) {
 				output[itemIndex] = { json: errorItemJson(itemError), pairedItem: { item: itemIndex } };
 			} else {
 				recordFailure(itemIndex, itemError);
 			}
-		} finally {
-			prefetch.itemDone(itemIndex);
 		}
 	};
+	const mayStart = () => failed.first === undefined && next < items.length && !signal?.aborted;
 	const worker = async () => {
-		while (failed.first === undefined && next < items.length) await processItem(next++);
+		while (mayStart()) await processItem(next++);
 	};
-	// The first item goes alone: a credential that fetches a token (SFMC) does so once, and the
-	// vendor's rate-limit headers are known before the others start.
-	if (items.length > 0) await processItem(next++);
-	const prefetching = prefetch.run();
-	await Promise.all(Array.from({ length: concurrency }, worker));
-	prefetch.stop();
-	await prefetching;
+	const stop = whenStopped(signal);
+	try {
+		// The first item goes alone: a credential that fetches a token (SFMC) does so once, and the
+		// vendor's rate-limit headers are known before the others start.
+		const allItems = (async () => {
+			if (mayStart()) await processItem(next++);
+			await Promise.all(Array.from({ length: concurrency }, worker));
+		})();
+		// Whatever is still settling after Stop (an aborted request) is not waited for.
+		await Promise.race([allItems, stop.stopped]);
+	} finally {
+		stop.dispose();
+	}
+	if (signal?.aborted) throw stoppedError(this.getNode());
 	if (failed.first) {
 		const { error } = failed.first;
-		const done = describeDoneItems(output, settings.contactIdOf ?? ((json) => json.id));
+		const done = describeDoneItems(output, settings.contactIdOf ?? ((json) => json.id), settings.doneMeans ?? 'their work is done');
 		if (done) error.description = error.description ? `${error.description} ${done}` : done;
 		throw error;
 	}

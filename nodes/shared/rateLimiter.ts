@@ -1,5 +1,4 @@
-import { sleep } from 'n8n-workflow';
-
+import { waitUnlessStopped } from './stop';
 import type { WaitBudget } from './waitBudget';
 
 /** A numeric header value, or undefined when absent or not a number. */
@@ -49,15 +48,16 @@ export class RateLimiter {
 	 * queue up one interval apart and timer lateness does not slow the pace down. A pause that
 	 * starts while a request waits for its slot holds it back too, and it queues again behind the
 	 * pause. Returns false, without waiting, when a pause would take longer than `budget` has left.
+	 * Stop ends every wait at once (ExecutionStoppedError).
 	 */
-	async acquire(budget?: WaitBudget): Promise<boolean> {
+	async acquire(budget?: WaitBudget, signal?: AbortSignal): Promise<boolean> {
 		let slot: number | undefined;
 		for (;;) {
 			const now = Date.now();
 			if (this.pausedUntilMs > now) {
 				const pauseMs = this.pausedUntilMs - now;
 				if (budget && !budget.take(pauseMs)) return false;
-				await sleep(pauseMs);
+				await waitUnlessStopped(pauseMs, signal);
 				slot = undefined;
 				continue;
 			}
@@ -66,12 +66,17 @@ export class RateLimiter {
 				this.nextSlotMs = slot + this.intervalMs;
 			}
 			if (slot > now) {
-				await sleep(slot - now);
+				await waitUnlessStopped(slot - now, signal);
 				continue;
 			}
 			this.inFlight++;
 			return true;
 		}
+	}
+
+	/** A slot was taken but no request went out (the credential could not be read): it is not in flight. */
+	release(): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
 	}
 
 	/** How long every request is held back from now, in ms (0 when not paused). */

@@ -25,9 +25,13 @@ export async function routeContactOperation(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const action = resource === 'contact' && Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
 	if (!action) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
-	return await executePerItem.call(
-		this,
-		action.execute,
-		executionSettingsFrom(this, api),
-	);
+	return await executePerItem.call(this, action.execute, { ...executionSettingsFrom(this, api), doneMeans: DONE_MEANS[operation] });
 }
+
+/** What an item that is done has done, per operation, for the error that stops the node. */
+const DONE_MEANS: Record<string, string> = {
+	create: 'their contacts exist',
+	upsert: 'their contacts were created or updated',
+	update: 'their contacts were updated',
+	get: 'read; nothing was changed',
+};

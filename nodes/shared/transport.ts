@@ -6,12 +6,13 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { HttpFailure, VendorErrorParser } from './errors';
 import { buildVendorApiError, readHttpFailure } from './errors';
-import type { ExecutionCredential } from './executionCredential';
+import type { CredentialForRequest, ExecutionCredential } from './executionCredential';
 import type { RateLimiter, RateLimitPolicy } from './rateLimiter';
+import { ExecutionStoppedError, waitUnlessStopped } from './stop';
 import { WaitBudget } from './waitBudget';
 
 export interface RetryOptions {
@@ -81,6 +82,8 @@ export interface SendOptions extends Partial<RetryOptions> {
 	budget?: WaitBudget;
 	/** The execution's credential, read once; without it, n8n reads it again for every request. */
 	credential?: ExecutionCredential;
+	/** n8n's cancel signal: on Stop, no attempt starts, every wait ends, the request is aborted. */
+	signal?: AbortSignal;
 }
 
 export interface VendorResponse {
@@ -159,7 +162,7 @@ export async function sendVendorRequest(
 	itemIndex?: number,
 	sendOptions: SendOptions = {},
 ): Promise<VendorResponse> {
-	const { timeoutMs, beforeRetry, limiter, budget: itemBudget, credential, ...retryOverrides } = sendOptions;
+	const { timeoutMs, beforeRetry, limiter, budget: itemBudget, credential, signal, ...retryOverrides } = sendOptions;
 	const retry = { ...api.retry, ...retryOverrides };
 	const budget = itemBudget ?? new WaitBudget(retry.maxTotalWaitMs);
 	let resentAfterUnknownOutcome = false;
@@ -175,9 +178,20 @@ export async function sendVendorRequest(
 		};
 		if (request.body !== undefined) options.body = request.body;
 		if (request.qs !== undefined) options.qs = request.qs;
+		// n8n 2.x's helper sets this itself; set here, older versions abort on Stop too.
+		if (signal) options.abortSignal = signal;
 		let failure: HttpFailure;
-		if (limiter && !(await limiter.acquire(budget))) throw pausedTooLong(this, api, limiter, budget, itemIndex);
-		const sentWith = await credential?.forRequest();
+		if (signal?.aborted) throw new ExecutionStoppedError();
+		if (limiter && !(await limiter.acquire(budget, signal))) throw pausedTooLong(this, api, limiter, budget, itemIndex);
+		let sentWith: CredentialForRequest | undefined;
+		let credentialRead = false;
+		try {
+			sentWith = await credential?.forRequest();
+			credentialRead = true;
+		} finally {
+			// The credential could not be read, so nothing went out: the pacer must not count it as in flight.
+			if (!credentialRead) limiter?.release();
+		}
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -194,6 +208,7 @@ export async function sendVendorRequest(
 			if (sentWith) credential?.settle(sentWith);
 		}
 		limiter?.observe(failure.headers);
+		if (signal?.aborted) throw new ExecutionStoppedError(); // aborted by Stop: not the vendor's failure
 		if (failure.httpCode === 401 && sentWith && credential?.tokenRejected(sentWith) && !resentWithNewToken) {
 			// The token expired: send again at once with a new one (not an attempt: nothing was done).
 			resentWithNewToken = true;
@@ -219,7 +234,7 @@ export async function sendVendorRequest(
 			networkCode: failure.networkCode,
 			delayMs: delay,
 		});
-		await sleep(delay);
+		await waitUnlessStopped(delay, signal);
 		if (outcomeUnknown(failure)) {
 			const settled = await beforeRetry?.(failure);
 			if (settled) return { ...settled, attempts: attempt };

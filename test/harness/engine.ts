@@ -86,6 +86,8 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** The workflow's Settings > Timezone; UTC unless a test says otherwise. */
 	timezone?: string;
+	/** Called once the run has started, with what n8n does on Stop: cancel the execution. */
+	onStarted?: (stop: () => void) => void;
 }
 
 export interface RunResult {
@@ -197,7 +199,9 @@ export class TestEngine {
 		});
 		const mark = logMark();
 		const execution = new WorkflowExecute(this.additionalData(workflowData), 'manual', runExecutionData);
-		const run = await execution.processRunExecutionData(workflow);
+		const running = execution.processRunExecutionData(workflow);
+		options.onStarted?.(() => running.cancel());
+		const run = await running;
 		const task = run.data.resultData.runData[NODE_NAME]?.[0];
 		recordForScan(`${this.nodeTypeName} run`, [JSON.stringify(run.data.resultData), run.data.resultData.error]);
 		recordForScan(`${this.nodeTypeName} logs`, logsSince(mark).join('\n'));

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { itemSendOptions } from '../../../shared/commonFields';
 import { simplifyField } from '../../../shared/output';
 import { asItemError } from '../../../shared/execute';
 import type { ItemRun } from '../../../shared/execute';
 import { expectJsonObject, httpStatusOf, sendVendorRequest, wasResentAfterUnknownOutcome } from '../../../shared/transport';
+import { waitUnlessStopped } from '../../../shared/stop';
 import { ItemChecks } from '../../../shared/validation';
 import { voyadoApi } from '../../api';
 import { voyadoOutput } from '../../output';
@@ -79,7 +80,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	} catch (error) {
 		const code = error instanceof NodeApiError ? error.context.code : undefined;
 		if (code !== 'ApprovedContactWithKeyExists' && code !== 'ContactWithKeyIsBeingCreated') throw asItemError(this.getNode(), error, itemIndex);
-		if (code === 'ContactWithKeyIsBeingCreated') await sleep(BEING_CREATED_WAIT_MS);
+		if (code === 'ContactWithKeyIsBeingCreated') await waitUnlessStopped(BEING_CREATED_WAIT_MS, run.signal);
 		const id = await findId();
 		if (!id) throw asItemError(this.getNode(), error, itemIndex);
 		// After a re-send, the contact that exists is the one this item's lost create made.
