@@ -89,8 +89,10 @@ describe.each(allVendors())('$name: Stop stops', (vendor) => {
 		['without Continue On Fail', undefined],
 	])('10,000 items queued, %s: the node returns within 1 s of Stop, sends nothing after it, and reports no item as done', async (_label, onError) => {
 		vendor.server.latencyMs = 200;
+		// Each item's options record, through n8n's own $execution.customData, the last item that started.
+		const options = { maxAttempts: '={{ ($execution.customData.set("lastStarted", $itemIndex), 4) }}' };
 
-		const stopped = await runAndStop(vendor, { items: manyItems(10_000), parameters: vendor.parameters(), onError, stopAfterMs: 700 });
+		const stopped = await runAndStop(vendor, { items: manyItems(10_000), parameters: vendor.parameters({ options }), onError, stopAfterMs: 700 });
 
 		expect(stopped.result.status).toBe('canceled');
 		expect(stopped.msToReturn).toBeLessThan(1000);
@@ -102,6 +104,10 @@ describe.each(allVendors())('$name: Stop stops', (vendor) => {
 		const inputsOnly = stopped.result.items.every((item) => Object.keys(item.json).sort().join() === 'email,key');
 		expect(inputsOnly).toBe(true);
 		if (!onError) expect(stopped.result.items).toEqual([]);
+		// No item started after Stop: the last one that started is among those that reached the vendor.
+		const lastStarted = Number(stopped.result.run.data.resultData.metadata?.lastStarted);
+		const itemsSent = new Set(vendor.server.requests.map(vendor.itemOf)).size;
+		expect(lastStarted).toBeLessThan(itemsSent + 10);
 		expect(vendor.contacts()).toBeLessThan(200);
 	}, 20000);
 });

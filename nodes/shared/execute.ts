@@ -6,7 +6,7 @@ import { ExecutionCredential } from './executionCredential';
 import { ExecutionMemo } from './executionMemo';
 import type { RateLimitPolicy } from './rateLimiter';
 import { RateLimiter } from './rateLimiter';
-import { cancelSignalOf, stoppedError, whenStopped } from './stop';
+import { cancelSignalOf, stoppedError } from './stop';
 
 /** What every item of one execution shares: the pacer of the vendor's rate limit, the credential, and answers loaded once. */
 export interface ItemRun {
@@ -130,19 +130,11 @@ export async function executePerItem(
 	const worker = async () => {
 		while (mayStart()) await processItem(next++);
 	};
-	const stop = whenStopped(signal);
-	try {
-		// The first item goes alone: a credential that fetches a token (SFMC) does so once, and the
-		// vendor's rate-limit headers are known before the others start.
-		const allItems = (async () => {
-			if (mayStart()) await processItem(next++);
-			await Promise.all(Array.from({ length: concurrency }, worker));
-		})();
-		// Whatever is still settling after Stop (an aborted request) is not waited for.
-		await Promise.race([allItems, stop.stopped]);
-	} finally {
-		stop.dispose();
-	}
+	// The first item goes alone: a credential that fetches a token (SFMC) does so once, and the
+	// vendor's rate-limit headers are known before the others start. No race with Stop here: every
+	// wait ends on it and n8n aborts the requests, so when this returns, no item's work goes on.
+	if (mayStart()) await processItem(next++);
+	await Promise.all(Array.from({ length: concurrency }, worker));
 	if (signal?.aborted) throw stoppedError(this.getNode());
 	if (failed.first) {
 		const { error } = failed.first;
