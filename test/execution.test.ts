@@ -119,7 +119,8 @@ describe('Loops: Stop ends every wait at once', () => {
 	test('a 60 s rate-limit pause pending (429 with Retry-After: 60): the node returns within 1 s of Stop', async () => {
 		mock.server.injectFault(
 			{ status: 429, headers: { 'Retry-After': '60' }, body: { success: false, message: 'Rate limit exceeded' } },
-			{ path: '/api/v1/contacts/create', times: 1 },
+			// The first of the parallel items: the others then wait in the pause.
+			{ path: '/api/v1/contacts/create', times: 1, when: (request) => emailOf(request) === 'queued1@example.com' },
 		);
 
 		const stopped = await runAndStop(loops, {
@@ -131,8 +132,21 @@ describe('Loops: Stop ends every wait at once', () => {
 
 		expect(stopped.result.status).toBe('canceled');
 		expect(stopped.msToReturn).toBeLessThan(1000);
-		expect(mock.requests('POST', '/contacts/create')).toHaveLength(1);
+		expect(mock.requests('POST', '/contacts/create')).toHaveLength(2);
 		expect(stopped.requestsAfterReturn).toBe(0);
+	}, 20000);
+
+	test('a slow pace (Max Requests per Second 0.5, 5 in parallel): the items waiting for their slot end at Stop', async () => {
+		const stopped = await runAndStop(loops, {
+			items: manyItems(10),
+			parameters: loops.parameters({ options: { requestsPerSecond: 0.5 } }),
+			stopAfterMs: 1000,
+		});
+
+		expect(stopped.result.status).toBe('canceled');
+		expect(stopped.msToReturn).toBeLessThan(1000);
+		expect(stopped.requestsAfterStop).toBe(0);
+		expect(mock.requests('POST', '/contacts/create')).toHaveLength(1);
 	}, 20000);
 
 	test('a retry wait pending (503 with Retry-After: 30), one item at a time: the node returns within 1 s of Stop, without the retry', async () => {
