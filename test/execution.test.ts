@@ -249,6 +249,17 @@ describe('Intercom: its rate-limit window, read on its own clock', () => {
 		expect(mock.requests('POST', '/contacts')).toHaveLength(2);
 	});
 
+	test('a credential read that fails leaves the pacer alone: the next 5 requests use a window of 5 without a pause', async () => {
+		mock.windowLimit = 5;
+		mock.windowMs = 60_000;
+		engine.credentials.failNextReads = 1;
+
+		const result = await run(emails(6, 'leak'), { concurrency: 1, maxRetryWaitSeconds: 1 });
+
+		expect(result.items[0].json.error).toMatch(/^Could not read the credential/);
+		expect(result.items.slice(1).map((item) => item.json.outcome ?? item.json.error)).toEqual(['created', 'created', 'created', 'created', 'created']);
+	});
+
 	test.each([
 		['an hour ahead', 3_600_000],
 		['an hour behind', -3_600_000],
@@ -263,6 +274,26 @@ describe('Intercom: its rate-limit window, read on its own clock', () => {
 		expect(mock.requests('POST', '/contacts').filter((request) => request.answeredWith === 429)).toEqual([]);
 		expect(mock.contacts).toHaveLength(8);
 	}, 20000);
+});
+
+describe.each([
+	{ vendor: loopsUnderTest(), typesPath: '/api/v1/contacts/properties', rows: { customPropertiesMode: 'fields', customProperties: { property: [{ key: 'seats', value: '12' }] } } },
+	{ vendor: intercomUnderTest(), typesPath: '/data_attributes', rows: { customAttributesMode: 'fields', customAttributes: { attribute: [{ name: 'seats', value: '12' }] } } },
+])('$vendor.name: a failure shared by items waiting on one read blames each item', ({ vendor, typesPath, rows }) => {
+	useVendor(vendor);
+
+	test("the account's field types cannot be read: with Continue On Fail, 4 items at 3 in parallel each get the error with their own index", async () => {
+		vendor.server.injectFault({ status: 500, body: { message: 'Internal error' }, delayMs: 100 }, { path: typesPath, times: 2 });
+		const items = Array.from({ length: 4 }, (_, i) => ({ email: `shared${i}@example.com`, key: `shared-${i}` }));
+		const options = { concurrency: 3, requestsPerSecond: 0, maxAttempts: 1 };
+
+		const result = await vendor.engine.run({ parameters: vendor.parameters({ ...rows, options } as INodeParameters), items, onError: 'continueRegularOutput' });
+
+		// Item 0 runs alone and fails; items 1 to 3 start together and wait on one read, which fails too.
+		expect(vendor.server.requests.filter((request) => request.path === typesPath)).toHaveLength(2);
+		expect(result.items.map((item) => (item.json.details as IDataObject).httpCode)).toEqual(['500', '500', '500', '500']);
+		expect(result.items.map((item) => (item.json.details as IDataObject).itemIndex)).toEqual([0, 1, 2, 3]);
+	});
 });
 
 describe.each(allVendors())('$name: one credential read per execution', (vendor) => {

@@ -30,6 +30,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How often n8n read and decrypted a credential (the database read of the real app), by type. */
 	readonly reads = new Map<string, number>();
 
+	/** The next this many reads fail, as when n8n's database does not answer. */
+	failNextReads = 0;
+
 	constructor(private readonly types: Record<string, ICredentialType>) {
 		super();
 	}
@@ -62,6 +65,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(type);
+		if (this.failNextReads > 0) {
+			this.failNextReads--;
+			throw new Error(`Could not read the credential ${type} (the database did not answer)`);
+		}
 		if (!stored) throw new Error(`No stored credential of type ${type}`);
 		this.reads.set(type, (this.reads.get(type) ?? 0) + 1);
 		// As the CLI does: apply the credential type's defaults to what was stored.
