@@ -179,7 +179,7 @@ describe('Intercom > Create Contact: bad input is refused before anything is sen
 		['a last-seen date that does not exist', fields({ additionalFields: { last_seen_at: '2024-02-30' } }), { email: 'a@example.com' }, /^Last Seen At: "2024-02-30" is not a date/],
 		['custom attributes JSON that does not parse', fields({ customAttributesMode: 'json', customAttributesJson: '{"plan": ' }), { email: 'a@example.com' }, /^Attributes \(JSON\): is not valid JSON/],
 		['custom attributes JSON with a nested object', fields({ customAttributesMode: 'json', customAttributesJson: '{"plan": {"name": "pro"}}' }), { email: 'a@example.com' }, /^Attributes \(JSON\): "plan" is an object/],
-		['custom attributes JSON with null', fields({ customAttributesMode: 'json', customAttributesJson: '{"plan": null}' }), { email: 'a@example.com' }, /^Attributes \(JSON\): "plan" is null/],
+		['custom attributes JSON with a list', fields({ customAttributesMode: 'json', customAttributesJson: '{"plan": ["pro"]}' }), { email: 'a@example.com' }, /^Attributes \(JSON\): "plan" is a list/],
 		['a whole-number attribute with decimals', fields(attribute({ name: 'seats', type: 'integer', numberValue: 1.5 })), { email: 'a@example.com' }, /^Custom Attributes > seats: must be a whole number, but is 1.5/],
 		['an attribute without a name', fields(attribute({ name: '', type: 'string', stringValue: 'x' })), { email: 'a@example.com' }, /^Custom Attributes > Name: is required/],
 		[

@@ -2,12 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../shared/mapping';
 import type { AccountTypes } from '../shared/accountTypes';
-import { enteredBoolean, enteredNumber } from '../shared/accountTypes';
+import type { CustomValueRules } from '../shared/customValues';
+import { customValuesFromRows, withoutEmptyText } from '../shared/customValues';
 import type { ItemChecks } from '../shared/validation';
 import { attributeTypeName } from './attributes';
 
 export const ROLES = ['user', 'lead'] as const;
-export const ATTRIBUTE_TYPES = ['auto', 'boolean', 'date', 'float', 'integer', 'string'] as const;
+export const ATTRIBUTE_TYPES = ['auto', 'boolean', 'clear', 'date', 'float', 'integer', 'string'] as const;
 
 export interface CustomAttributeEntry {
 	name?: unknown;
@@ -45,82 +46,31 @@ const DATE_FIELDS: Array<[name: string, label: string]> = [
 	['last_seen_at', 'Last Seen At'],
 ];
 
-/** A value typed Automatic, converted to the attribute's data type in Intercom. */
-function convertedToAttributeType(check: ItemChecks, name: string, type: string, value: unknown): string | number | boolean {
-	const field = `Custom Attributes > ${name}`;
-	const hint = `${name} is a ${attributeTypeName(type)} attribute in Intercom`;
-	switch (type) {
-		case 'string':
-			return value === undefined || value === null ? '' : String(value);
-		case 'integer': {
-			const whole = enteredNumber(check, field, value, hint);
-			return Number.isInteger(whole) ? whole : check.fail(field, `${whole} is not a whole number`, `${hint}.`);
-		}
-		case 'float':
-			return enteredNumber(check, field, value, hint);
-		case 'boolean':
-			return enteredBoolean(check, field, value, hint);
-		case 'date':
-			if (value === undefined || value === '') check.fail(field, 'needs a date', `${hint}.`);
-			return toUnixSeconds(check.date(field, value));
-		default:
-			return check.fail(field, `has the data type "${type}" in Intercom, which this node cannot convert to`, 'Choose its Type instead of Automatic.');
-	}
-}
+/** How Intercom's custom attributes are typed, dated (Unix seconds, like signed_up_at) and cleared. */
+const ATTRIBUTE_RULES: CustomValueRules = {
+	vendor: 'Intercom',
+	section: 'Custom Attributes',
+	thing: 'attribute',
+	rowTypes: ATTRIBUTE_TYPES,
+	clearType: 'clear',
+	typeName: attributeTypeName,
+	checkName: (check, name) => check.requiredString('Custom Attributes > Name', name).trim(),
+	unknownField: 'is not a writable custom attribute of this Intercom workspace',
+	createWhere: 'Settings > Data > People',
+	// Intercom refuses a type that contradicts the workspace's (Seats as "12"); a whole number is a fine decimal.
+	fits: (rowType, accountType) => rowType === accountType || (rowType === 'integer' && accountType === 'float'),
+	writeDate: (check, field, value) => toUnixSeconds(check.date(field, value)),
+};
 
 function attributesFromFields(check: ItemChecks, entries: CustomAttributeEntry[], accountTypes: AccountTypes | undefined): IDataObject {
-	const attributes: IDataObject = {};
-	for (const entry of entries) {
-		const name = check.requiredString('Custom Attributes > Name', entry.name).trim();
-		const field = `Custom Attributes > ${name}`;
-		if (Object.prototype.hasOwnProperty.call(attributes, name)) {
-			check.fail('Custom Attributes', `"${name}" is given more than once`);
-		}
-		const type = check.oneOf(`${field} > Type`, entry.type ?? 'auto', ATTRIBUTE_TYPES);
-		const accountType = accountTypes?.[name];
-		if (type === 'auto') {
-			// Before the types are read, a row typed Automatic is checked for its name only.
-			if (accountTypes === undefined) attributes[name] = null;
-			else if (accountType === undefined) {
-				check.fail(field, 'is not a writable custom attribute of this Intercom workspace, so its type is not known', 'Create it in Intercom (Settings > Data > People), or choose its Type.');
-			} else attributes[name] = convertedToAttributeType(check, name, accountType, entry.value);
-			continue;
-		}
-		// A type that contradicts the workspace's would be refused by Intercom (Seats as "12"); a
-		// whole number is a fine decimal.
-		if (accountType !== undefined && accountType !== type && !(type === 'integer' && accountType === 'float')) {
-			check.fail(
-				`${field} > Type`,
-				`is ${attributeTypeName(type)}, but ${name} is a ${attributeTypeName(accountType)} attribute in Intercom`,
-				`Set Type to ${attributeTypeName(accountType)} or Automatic.`,
-			);
-		}
-		switch (type) {
-			case 'string':
-				attributes[name] = check.optionalString(field, entry.stringValue) ?? '';
-				break;
-			case 'integer':
-				attributes[name] = check.integer(field, entry.numberValue);
-				break;
-			case 'float':
-				attributes[name] = check.finiteNumber(field, entry.numberValue);
-				break;
-			case 'boolean':
-				attributes[name] = check.boolean(field, entry.booleanValue);
-				break;
-			case 'date':
-				// Intercom stores date attributes as Unix seconds, like signed_up_at.
-				attributes[name] = toUnixSeconds(check.date(field, entry.dateValue));
-				break;
-		}
-	}
-	return attributes;
+	return customValuesFromRows(check, ATTRIBUTE_RULES, entries, accountTypes);
 }
 
 function attributesFromJson(check: ItemChecks, json: unknown): IDataObject {
 	const attributes = check.jsonObject('Attributes (JSON)', json);
-	check.flatScalars('Attributes (JSON)', attributes, false);
-	return attributes;
+	// null clears an attribute (Intercom accepts it), as the row Type Clear does.
+	check.flatScalars('Attributes (JSON)', attributes, true);
+	return withoutEmptyText(attributes);
 }
 
 /** Nullable fields of update_contact_request that an update may clear (sent as null). */

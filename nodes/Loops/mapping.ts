@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toIdList, toIsoString } from '../shared/mapping';
+import { compactToCalendarDate } from '../shared/dates';
+import { isCalendarDate, toIdList, toIsoString } from '../shared/mapping';
 import type { AccountTypes } from '../shared/accountTypes';
-import { enteredBoolean, enteredNumber } from '../shared/accountTypes';
+import type { CustomValueRules } from '../shared/customValues';
+import { customValuesFromRows, withoutEmptyText } from '../shared/customValues';
 import type { ItemChecks } from '../shared/validation';
 import { propertyTypeName } from './properties';
 
@@ -56,14 +58,14 @@ const TEXT_FIELDS: Array<[name: string, label: string]> = [
 ];
 
 /**
- * Loops takes YYYY-MM-DD as given; anything else goes as an ISO date-time in UTC, read in the
- * workflow's time zone when it states no offset.
+ * Loops takes a day as YYYY-MM-DD (YYYYMMDD is written that way); anything else goes as an ISO
+ * date-time in UTC, read in the workflow's time zone when it states no offset.
  */
-function loopsDate(check: ItemChecks, field: string, value: unknown): string {
-	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
-		check.calendarDate(field, value.trim());
-		return value.trim();
-	}
+export function loopsDate(check: ItemChecks, field: string, value: unknown): string {
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+	const day = text === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : compactToCalendarDate(text);
+	if (day !== undefined && isCalendarDate(day)) return day;
+	if (day !== undefined && text !== undefined && /^\d{4}-/.test(text)) check.calendarDate(field, text);
 	return toIsoString(check.date(field, value));
 }
 
@@ -81,82 +83,31 @@ function checkPropertyName(check: ItemChecks, field: string, key: unknown): stri
 	return name;
 }
 
-/** A value typed Automatic, converted to the type the property has in Loops. */
-function convertedToPropertyType(check: ItemChecks, name: string, type: string, value: unknown): string | number | boolean {
-	const field = `Custom Properties > ${name}`;
-	const hint = `${name} is a ${propertyTypeName(type)} property in Loops`;
-	switch (type) {
-		case 'string':
-			return value === undefined || value === null ? '' : String(value);
-		case 'number':
-			return enteredNumber(check, field, value, hint);
-		case 'boolean':
-			return enteredBoolean(check, field, value, hint);
-		case 'date':
-			if (value === undefined || value === '') check.fail(field, 'needs a date', `${hint}.`);
-			return loopsDate(check, field, value);
-		default:
-			return check.fail(field, `has the type "${type}" in Loops, which this node cannot convert to`, 'Choose its Type instead of Automatic.');
-	}
-}
+/** How Loops' custom properties are named, typed, dated and cleared (Type Empty sends null). */
+const PROPERTY_RULES: CustomValueRules = {
+	vendor: 'Loops',
+	section: 'Custom Properties',
+	thing: 'property',
+	rowTypes: CUSTOM_PROPERTY_TYPES,
+	clearType: 'null',
+	typeName: propertyTypeName,
+	checkName: (check, name) => checkPropertyName(check, 'Custom Properties', name),
+	unknownField: 'is not a custom property of this Loops team',
+	createWhere: 'Audience > Contact properties',
+	// A type that contradicts the team's own would be refused by Loops, or stored as the wrong kind.
+	fits: (rowType, accountType) => rowType === accountType,
+	writeDate: loopsDate,
+};
 
 function propertiesFromFields(check: ItemChecks, entries: CustomPropertyEntry[], accountTypes: AccountTypes | undefined): IDataObject {
-	const properties: IDataObject = {};
-	for (const entry of entries) {
-		const name = checkPropertyName(check, 'Custom Properties', entry.key);
-		const field = `Custom Properties > ${name}`;
-		if (Object.prototype.hasOwnProperty.call(properties, name)) {
-			check.fail('Custom Properties', `"${name}" is given more than once`);
-		}
-		const type = check.oneOf(`${field} > Type`, entry.type ?? 'auto', CUSTOM_PROPERTY_TYPES);
-		const accountType = accountTypes?.[name];
-		if (type === 'auto' && accountTypes === undefined) {
-			// Before the types are read, a row typed Automatic is checked for its name only.
-			properties[name] = null;
-			continue;
-		}
-		if (type === 'auto') {
-			if (accountType === undefined) {
-				check.fail(field, 'is not a custom property of this Loops team, so its type is not known', 'Create it in Loops (Audience > Contact properties), or choose its Type.');
-			}
-			properties[name] = convertedToPropertyType(check, name, accountType, entry.value);
-			continue;
-		}
-		// A type that contradicts the team's own would be refused by Loops, or stored as the wrong kind.
-		if (type !== 'null' && accountType !== undefined && accountType !== type) {
-			check.fail(
-				`${field} > Type`,
-				`is ${propertyTypeName(type)}, but ${name} is a ${propertyTypeName(accountType)} property in Loops`,
-				`Set Type to ${propertyTypeName(accountType)} or Automatic.`,
-			);
-		}
-		switch (type) {
-			case 'string':
-				properties[name] = check.optionalString(field, entry.stringValue) ?? '';
-				break;
-			case 'number':
-				properties[name] = check.finiteNumber(field, entry.numberValue);
-				break;
-			case 'boolean':
-				properties[name] = check.boolean(field, entry.booleanValue);
-				break;
-			case 'date':
-				if (entry.dateValue === undefined || entry.dateValue === '') check.fail(field, 'needs a date');
-				properties[name] = loopsDate(check, field, entry.dateValue);
-				break;
-			case 'null':
-				properties[name] = null;
-				break;
-		}
-	}
-	return properties;
+	return customValuesFromRows(check, PROPERTY_RULES, entries.map(({ key, ...row }) => ({ ...row, name: key })), accountTypes);
 }
 
 function propertiesFromJson(check: ItemChecks, json: unknown): IDataObject {
 	const properties = check.jsonObject('Properties (JSON)', json);
 	for (const key of Object.keys(properties)) checkPropertyName(check, 'Properties (JSON)', key);
 	check.flatScalars('Properties (JSON)', properties, true);
-	return properties;
+	return withoutEmptyText(properties);
 }
 
 function mailingListIds(check: ItemChecks, field: string, value: unknown): string[] {

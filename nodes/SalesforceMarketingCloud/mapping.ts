@@ -60,8 +60,10 @@ function numberIfNumeric(value: GenericValue): GenericValue {
 }
 
 function attributeValue(check: ItemChecks, field: string, attribute: AttributeDefinition, value: unknown): GenericValue | undefined {
-	if (attribute.type === 'boolean') return check.boolean(field, value ?? true);
+	// A switch never touched is what the panel shows (on); mapped to nothing it is not sent.
+	if (attribute.type === 'boolean' && value === undefined) return true;
 	if (isUnset(value)) return undefined;
+	if (attribute.type === 'boolean') return check.boolean(field, value);
 	if (attribute.type === 'string') return check.optionalString(field, value);
 	if (attribute.type === 'numeric') return numberIfNumeric(scalar(check, field, value));
 	return scalar(check, field, value);

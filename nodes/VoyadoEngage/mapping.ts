@@ -128,15 +128,12 @@ function extraAttributes(check: ItemChecks, input: VoyadoContactInput): IDataObj
 		}
 		if (NOT_EXTRA_ATTRIBUTES.includes(name)) check.fail(field, `"${name}" is a standard field; set it with its own field`);
 		if (RESPONSE_ONLY_ATTRIBUTES.includes(name)) check.fail(field, `"${name}" is set by Engage and cannot be sent`);
-		if (value === null) {
-			check.fail(field, `"${name}" is null; Engage would overwrite the stored value with it, so leave the attribute out instead`);
+		if (value === null && input.extraAttributesMode === 'json') {
+			check.fail(field, `"${name}" is null; Engage would overwrite the stored value with it. Leave it out, or use Fields to Clear`);
 		}
-		if (isUnset(value)) {
-			if (input.extraAttributesMode === 'json') {
-				check.fail(field, `"${name}" is empty; Engage would overwrite the stored value with it, so leave the attribute out instead`);
-			}
-			continue; // an empty row in the fields list: nothing to send
-		}
+		// Empty (a row left blank or mapped to nothing, empty text in JSON) is not sent: Engage would
+		// overwrite the stored value with it.
+		if (isUnset(value)) continue;
 		if (!['string', 'number', 'boolean'].includes(typeof value)) {
 			check.fail(field, `"${name}" is ${describeType(value)}; only text, numbers and true/false are allowed`);
 		}

@@ -159,7 +159,7 @@ export function automaticType(thing: string, vendor: string): { optionDescriptio
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 12',
-			description: `Converted to the ${thing}'s type in ${vendor}: a number, true or false, a date such as 2024-01-31, or text`,
+			description: `Converted to the ${thing}'s type in ${vendor}: a number, true or false, a date such as 2024-01-31, or text. Left empty, nothing is sent and the stored value is kept.`,
 			displayOptions: { show: { type: ['auto'] } },
 		},
 	};

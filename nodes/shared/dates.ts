@@ -3,8 +3,29 @@
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-// Below this a number is read as Unix seconds (until the year 5138), above it as milliseconds.
-const SECONDS_LIMIT = 100_000_000_000;
+// Digits are a date only where they plausibly are one: 10 digits are Unix seconds (2001-09-09 to
+// 2286-11-20), 13 digits Unix milliseconds (the same span), 8 digits YYYYMMDD. Anything else (2024,
+// 20240131000) is not read as a date at all: a guess would silently store the wrong day.
+const UNIX_SECONDS = /^\d{10}(\.\d+)?$/;
+const UNIX_MILLISECONDS = /^\d{13}$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** How digits are read as a date, for error messages and the docs. */
+export const DIGIT_DATE_RULE =
+	'Digits are read as a date only as 10 digits (Unix seconds), 13 digits (Unix milliseconds) or 8 digits (YYYYMMDD)';
+
+/** YYYYMMDD as YYYY-MM-DD, or undefined when the text is not 8 digits. */
+export function compactToCalendarDate(text: string): string | undefined {
+	const match = COMPACT_DATE.exec(text);
+	return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
+
+/** True for a number, or text of digits, that is not one of the forms DIGIT_DATE_RULE accepts. */
+export function isImplausibleDigitDate(value: unknown): boolean {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+	if (text === undefined || !/^-?\d+(\.\d+)?$/.test(text)) return false;
+	return !(UNIX_SECONDS.test(text) || UNIX_MILLISECONDS.test(text) || (COMPACT_DATE.test(text) && isCalendarDate(compactToCalendarDate(text) as string)));
+}
 
 /** YYYY-MM-DD that names a real day (2024-02-30 is refused). */
 export function isCalendarDate(value: string): boolean {
@@ -68,24 +89,24 @@ export function statedOffsetMinutes(value: unknown): number | undefined {
 
 /**
  * Reads a date in any form a workflow is likely to hold: a Date, a Luxon DateTime, an ISO 8601
- * string (with or without time), YYYY-MM-DD, or a Unix timestamp in seconds or milliseconds
- * (number or digits). Text without an offset (what n8n's date picker gives) is wall-clock time in
- * `timeZone`, the workflow's zone, as n8n's own nodes read it; text with an offset keeps it.
- * Returns undefined when it is none of these.
+ * string (with or without time), YYYY-MM-DD, YYYYMMDD, or a Unix timestamp in seconds (10 digits)
+ * or milliseconds (13 digits), as a number or as text. Text without an offset (what n8n's date
+ * picker gives) and YYYYMMDD are wall-clock time in `timeZone`, the workflow's zone, as n8n's own
+ * nodes read it; text with an offset keeps it. Returns undefined when it is none of these.
  */
 export function parseDateInput(value: unknown, timeZone = 'UTC'): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
 	if (typeof value === 'object' && value !== null && 'toISO' in value) {
 		return parseDateInput((value as { toISO: () => string }).toISO(), timeZone); // a Luxon DateTime
 	}
-	if (typeof value === 'number') {
-		if (!Number.isFinite(value)) return undefined;
-		return new Date(Math.abs(value) < SECONDS_LIMIT ? value * 1000 : value);
-	}
+	if (typeof value === 'number') return Number.isFinite(value) ? parseDateInput(String(value), timeZone) : undefined;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
-	if (/^-?\d+(\.\d+)?$/.test(text)) return parseDateInput(Number(text), timeZone);
-	const calendar = CALENDAR_DATE.test(text) ? `${text}T00:00` : text;
+	if (UNIX_SECONDS.test(text)) return new Date(Math.round(Number(text) * 1000));
+	if (UNIX_MILLISECONDS.test(text)) return new Date(Number(text));
+	if (/^-?\d+(\.\d+)?$/.test(text) && !COMPACT_DATE.test(text)) return undefined;
+	const dayOrText = compactToCalendarDate(text) ?? text;
+	const calendar = CALENDAR_DATE.test(dayOrText) ? `${dayOrText}T00:00` : dayOrText;
 	const match = DATE_TIME.exec(calendar);
 	if (!match || !isCalendarDate(match[1])) return undefined;
 	const [, day, hour, minute, second = '00', fraction = ''] = match;

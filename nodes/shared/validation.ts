@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parseUrl } from './baseUrl';
-import { isCalendarDate, parseDateInput } from './dates';
+import { DIGIT_DATE_RULE, isCalendarDate, isImplausibleDigitDate, parseDateInput } from './dates';
 import { describeType, fieldRuleError } from './fieldError';
 import type { KeyValuePair } from './mapping';
 import { keyValuePairsToObject, parseJsonObject, parseJsonValue } from './mapping';
@@ -117,12 +117,15 @@ export class ItemChecks {
 	 * an offset, in the workflow's time zone.
 	 */
 	date(field: string, value: unknown): Date {
+		if (isImplausibleDigitDate(value)) {
+			this.fail(field, `${JSON.stringify(value)} is not a date`, `${DIGIT_DATE_RULE}; or use an ISO date such as 2024-01-31.`);
+		}
 		const date = parseDateInput(value, this.timeZone);
 		if (!date) {
 			this.fail(
 				field,
 				`${JSON.stringify(value)} is not a date`,
-				'Use an ISO date such as 2024-01-31 or 2024-01-31T09:30:00 (read in the workflow\'s time zone), 2024-01-31T09:30:00Z, or a Unix timestamp',
+				'Use an ISO date such as 2024-01-31 or 2024-01-31T09:30:00 (read in the workflow\'s time zone), 2024-01-31T09:30:00Z, 20240131, or a Unix timestamp of 10 digits (seconds) or 13 (milliseconds)',
 			);
 		}
 		return date;

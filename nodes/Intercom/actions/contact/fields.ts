@@ -181,6 +181,11 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 								{ name: 'Boolean', value: 'boolean' },
 								{ name: 'Date', value: 'date', description: 'Sent as a Unix timestamp in seconds' },
 								{ name: 'Decimal Number', value: 'float' },
+								{
+									name: 'Empty (Clear Stored Value)',
+									value: 'clear',
+									description: 'Send null, which clears the attribute in Intercom',
+								},
 								{ name: 'Text', value: 'string' },
 								{ name: 'Whole Number', value: 'integer' },
 							],
@@ -198,7 +203,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 			name: 'customAttributesJson',
 			type: 'json',
 			default: '{\n  "paid_subscriber": true,\n  "monthly_spend": 155.5\n}',
-			description: 'A flat JSON object of attribute names and values (text, numbers, true/false)',
+			description: 'A flat JSON object of attribute names and values (text, numbers, true/false, or null to clear). Empty text is not sent.',
 			displayOptions: showFor(operations, { customAttributesMode: ['json'] }),
 		},
 	];
@@ -215,7 +220,7 @@ export function clearFieldsField(operations: string[]): INodeProperties {
 		{ name: 'Signed Up At', value: 'signed_up_at' },
 		{ name: 'Unsubscribed From Emails', value: 'unsubscribed_from_emails' },
 	];
-	return fieldsToClearField(operations, fields, 'Intercom');
+	return fieldsToClearField(operations, fields, 'Intercom', ' To empty a custom attribute, give it the type Empty (Clear Stored Value).');
 }
 
 export const FIND_BY = ['id', 'email', 'externalId'] as const;

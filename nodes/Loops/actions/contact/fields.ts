@@ -231,7 +231,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 			type: 'json',
 			default: '{\n  "planName": "pro"\n}',
 			description:
-				'A flat JSON object of property API names and values (text, number, true/false, or null to clear). Dates as YYYY-MM-DD, ISO date-time strings or Unix milliseconds.',
+				'A flat JSON object of property API names and values (text, number, true/false, or null to clear; empty text is not sent). Dates as YYYY-MM-DD, ISO date-time strings or Unix milliseconds.',
 			displayOptions: showFor(operations, { customPropertiesMode: ['json'] }),
 		},
 	];
