@@ -61,6 +61,34 @@ describe('Loops: empty custom property rows are not sent, so stored values stay'
 	});
 });
 
+describe('Loops: one output shape, whatever each item filled in', () => {
+	const loops = useVendor(loopsUnderTest());
+
+	test.each(['create', 'upsert'])('%s: two items with different fields filled give the same keys, null where not sent', async (operation) => {
+		const parameters = {
+			resource: 'contact',
+			operation,
+			email: '={{ $json.email }}',
+			additionalFields: { firstName: '={{ $json.first }}', userGroup: '={{ $json.group }}', addToMailingLists: '={{ $json.list }}' },
+			customPropertiesMode: 'fields',
+			customProperties: { property: [{ key: 'planName', value: '={{ $json.plan }}' }] },
+		} as INodeParameters;
+		const items = [
+			{ email: 'ada@example.com', first: 'Ada', plan: 'pro' },
+			{ email: 'bo@example.com', group: 'Founders', list: 'cm06f5v0e45nf0ml5754o9cix' },
+		];
+
+		const result = await loops.engine.run({ parameters, items });
+
+		expect(result.status).toBe('success');
+		const [first, second] = result.items.map((item) => item.json);
+		expect(Object.keys(first)).toEqual(Object.keys(second));
+		expect(Object.keys(first)).toEqual(['id', 'email', 'firstName', 'lastName', 'source', 'subscribed', 'userGroup', 'userId', 'mailingLists', 'customProperties', 'outcome']);
+		expect(first).toMatchObject({ firstName: 'Ada', userGroup: null, mailingLists: null, customProperties: { planName: 'pro' } });
+		expect(second).toMatchObject({ firstName: null, userGroup: 'Founders', mailingLists: { cm06f5v0e45nf0ml5754o9cix: true }, customProperties: null });
+	});
+});
+
 describe('Intercom: empty custom attribute rows are not sent; Empty (Clear Stored Value) clears', () => {
 	const intercom = useVendor(intercomUnderTest());
 	const { mock } = intercom;
@@ -153,7 +181,7 @@ describe('Dates are dates: digits are read by their count, in the workflow\'s ti
 	const STOCKHOLM = 'Europe/Stockholm';
 	// 2024-01-31 00:00 in Stockholm (CET, UTC+1).
 	const MIDNIGHT_STOCKHOLM = Date.UTC(2024, 0, 30, 23) / 1000;
-	const signedUp = (value: unknown) => intercom.parameters({ additionalFields: { signed_up_at: value } as IDataObject });
+	const signedUp = (value: unknown) => intercom.parameters({ additionalFields: { signed_up_at: value } as INodeParameters });
 	const intercomCreates = () => intercom.mock.requests('POST', '/contacts');
 
 	test.each([
@@ -195,7 +223,7 @@ describe('Dates are dates: digits are read by their count, in the workflow\'s ti
 	});
 
 	test('Loops date property: 20240131 goes as the day 2024-01-31 (Automatic and Type Date); 2024 is an error naming the property', async () => {
-		const row = (property: IDataObject) => loops.parameters({ customPropertiesMode: 'fields', customProperties: { property: [property] } });
+		const row = (property: IDataObject) => loops.parameters({ customPropertiesMode: 'fields', customProperties: { property: [property] } as INodeParameters });
 
 		const automatic = await loops.engine.run({ parameters: row({ key: 'dateJoined', value: '20240131' }), items: [{ email: 'ada@example.com' }] });
 		const typed = await loops.engine.run({ parameters: row({ key: 'dateJoined', type: 'date', dateValue: '={{ 20240131 }}' }), items: [{ email: 'bo@example.com' }] });

@@ -10,6 +10,7 @@ import type { RunResult } from './harness/engine';
 import { loadOptions, testCredential } from './harness/lookups';
 import { registerSecrets } from './harness/scanRecorder';
 import { LoopsMock } from './mocks/loops';
+import { loopsOutput } from './harness/vendors';
 
 // Built at run time: a literal key would (rightly) trip the hard-coded secret lint.
 const API_KEY = ['loops', 'test', 'key', process.pid].join('-');
@@ -59,7 +60,7 @@ describe('Loops > Create Contact: what is sent and what comes out', () => {
 		expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(result.items).toEqual([
-			{ json: { id: mock.contacts[0].id, email: 'ada@example.com', outcome: 'created' }, pairedItem: { item: 0 } },
+			{ json: loopsOutput({ id: mock.contacts[0].id, email: 'ada@example.com', outcome: 'created' }), pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -111,19 +112,17 @@ describe('Loops > Create Contact: what is sent and what comes out', () => {
 			referrer: null,
 		});
 		// The contact as sent, with Loops' id and the outcome; Loops' own answer only when asked for.
-		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, ...(creates()[0].body as IDataObject), outcome: 'created' });
+		const { email, firstName, lastName, source, subscribed, userGroup, userId, mailingLists, ...customProperties } = creates()[0].body as IDataObject;
+		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email, firstName, lastName, source, subscribed, userGroup, userId, mailingLists, customProperties, outcome: 'created' });
 		expect(result.items[0].json).not.toHaveProperty('success');
 	});
 
 	test('Include Vendor Response adds Loops\' answer as it came', async () => {
 		const result = await createContacts(fields({ options: { includeVendorResponse: true } }), [{ email: 'ada@example.com' }]);
 
-		expect(result.items[0].json).toEqual({
-			id: mock.contacts[0].id,
-			email: 'ada@example.com',
-			outcome: 'created',
-			vendorResponse: { success: true, id: mock.contacts[0].id },
-		});
+		expect(result.items[0].json).toEqual(
+			loopsOutput({ id: mock.contacts[0].id, email: 'ada@example.com', outcome: 'created', vendorResponse: { success: true, id: mock.contacts[0].id } }),
+		);
 	});
 
 	test('custom properties as JSON are sent as top-level keys, null included', async () => {
@@ -358,16 +357,13 @@ describe('Loops > Create Contact: vendor errors', () => {
 		expect(result.status).toBe('success');
 		expect(result.items).toEqual([
 			{
-				json: { id: existing.id, email: 'a@example.com', firstName: 'Old', lastName: null, outcome: 'existing' },
+				json: loopsOutput({ id: existing.id, email: 'a@example.com', firstName: 'Old', lastName: null, outcome: 'existing' }),
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(withAnswer.items[0].json).toEqual({
-			id: existing.id,
-			email: 'a@example.com',
-			outcome: 'existing',
-			vendorResponse: expect.objectContaining({ id: existing.id, userId: 'u1', firstName: 'Old' }),
-		});
+		expect(withAnswer.items[0].json).toEqual(
+			loopsOutput({ id: existing.id, email: 'a@example.com', outcome: 'existing', vendorResponse: expect.objectContaining({ id: existing.id, userId: 'u1', firstName: 'Old' }) }),
+		);
 		expect(mock.requests('GET', '/contacts/find')[0].query).toEqual({ email: 'a@example.com' });
 	});
 
@@ -380,7 +376,7 @@ describe('Loops > Create Contact: vendor errors', () => {
 			[{ email: 'second@example.com' }],
 		);
 
-		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email: 'first@example.com', userId: 'u1', outcome: 'existing' });
+		expect(result.items[0].json).toEqual(loopsOutput({ id: mock.contacts[0].id, email: 'first@example.com', userId: 'u1', outcome: 'existing' }));
 	});
 
 	test('429 then success: waits, sends the same body again, and the item succeeds once', async () => {
@@ -396,7 +392,7 @@ describe('Loops > Create Contact: vendor errors', () => {
 		expect(creates()).toHaveLength(2);
 		expect(creates()[1].body).toEqual(creates()[0].body);
 		expect(mock.contacts).toHaveLength(1);
-		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email: 'a@example.com', firstName: 'Ada', outcome: 'created' });
+		expect(result.items[0].json).toEqual(loopsOutput({ id: mock.contacts[0].id, email: 'a@example.com', firstName: 'Ada', outcome: 'created' }));
 	});
 
 	test('429 every time stops after the configured attempts with the vendor message', async () => {

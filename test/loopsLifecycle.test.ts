@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { BadInput } from './harness/badInputs';
 import { refusedBeforeSending } from './harness/badInputs';
-import { loopsUnderTest, useVendor } from './harness/vendors';
+import { loopsUnderTest, useVendor, loopsOutput } from './harness/vendors';
 
 const loops = useVendor(loopsUnderTest());
 const { mock, engine } = loops;
@@ -22,7 +22,7 @@ describe('Loops > Create or Update', () => {
 			{ method: 'GET', path: '/contacts/find', query: { email: 'ada@example.com' }, body: undefined },
 			{ method: 'PUT', path: '/contacts/update', query: {}, body: { email: 'ada@example.com', firstName: 'Ada' } },
 		]);
-		expect(result.items.map((item) => item.json)).toEqual([{ id: mock.contacts[0].id, email: 'ada@example.com', firstName: 'Ada', outcome: 'created' }]);
+		expect(result.items.map((item) => item.json)).toEqual([loopsOutput({ id: mock.contacts[0].id, email: 'ada@example.com', firstName: 'Ada', outcome: 'created' })]);
 	});
 
 	test('run twice on the same input: one contact, created then updated, blank fields keep their value', async () => {
@@ -64,7 +64,7 @@ describe('Loops > Create or Update', () => {
 
 		expect(mock.requests('PUT', '/contacts/update')).toHaveLength(2);
 		expect(mock.contacts).toHaveLength(1);
-		expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email: 'ada@example.com', outcome: 'created' });
+		expect(result.items[0].json).toEqual(loopsOutput({ id: mock.contacts[0].id, email: 'ada@example.com', outcome: 'created' }));
 	});
 
 	test('a 409 (the email and the user ID belong to different contacts) is the vendor\'s error, with its status', async () => {
@@ -100,7 +100,7 @@ describe('Loops > Update', () => {
 			{ method: 'GET', path: '/contacts/find', query: { email: 'ada@example.com' }, body: undefined },
 			{ method: 'PUT', path: '/contacts/update', query: {}, body: { firstName: 'Augusta', email: 'ada@example.com' } },
 		]);
-		expect(result.items.map((item) => item.json)).toEqual([{ id: 'clseed0', firstName: 'Augusta', email: 'ada@example.com', outcome: 'updated' }]);
+		expect(result.items.map((item) => item.json)).toEqual([loopsOutput({ id: 'clseed0', firstName: 'Augusta', email: 'ada@example.com', outcome: 'updated' })]);
 		expect(mock.contacts[0]).toEqual({ id: 'clseed0', email: 'ada@example.com', firstName: 'Augusta', lastName: 'Lovelace' });
 	});
 

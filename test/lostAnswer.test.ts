@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { intercomUnderTest, loopsUnderTest, sfmcUnderTest, useVendor, voyadoUnderTest } from './harness/vendors';
+import { intercomUnderTest, loopsUnderTest, sfmcUnderTest, useVendor, voyadoUnderTest, loopsOutput } from './harness/vendors';
 import type { RecordedRequest } from './mocks/server';
 
 // The vendor stores the contact, then the answer never arrives (a gateway's 504 after the fact).
@@ -27,7 +27,7 @@ describe('Loops: a create whose answer was lost', () => {
 		expect(mock.contacts).toHaveLength(1);
 		expect(mock.requests('GET', '/contacts/find').map((request) => request.query)).toEqual([{ email: 'lost@example.com' }]);
 		expect(mock.requests('POST', '/contacts/create')).toHaveLength(1);
-		expect(result.items.map((item) => item.json)).toEqual([{ id: mock.contacts[0].id, email: 'lost@example.com', outcome: 'created' }]);
+		expect(result.items.map((item) => item.json)).toEqual([loopsOutput({ id: mock.contacts[0].id, email: 'lost@example.com', outcome: 'created' })]);
 	});
 
 	test('a 409 to the re-send (the lookup missed it) is this item\'s own contact, not a failure', async () => {
@@ -40,7 +40,7 @@ describe('Loops: a create whose answer was lost', () => {
 		expect(mock.contacts).toHaveLength(1);
 		expect(mock.requests('POST', '/contacts/create')).toHaveLength(2);
 		expect(result.status).toBe('success');
-		expect(result.items.map((item) => item.json)).toEqual([{ id: mock.contacts[0].id, email: 'lost@example.com', outcome: 'created' }]);
+		expect(result.items.map((item) => item.json)).toEqual([loopsOutput({ id: mock.contacts[0].id, email: 'lost@example.com', outcome: 'created' })]);
 	});
 
 	test('after a 429 (the vendor did not act) nothing is looked up, and a 409 is a real conflict', async () => {

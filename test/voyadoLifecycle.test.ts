@@ -213,7 +213,6 @@ const badUpdate: BadInput[] = [
 	['no contact ID', { findBy: 'contactId', contactId: '={{ $json.missing }}', additionalFields: { city: 'x' } }, /^Contact ID: is required but empty/],
 	['an unknown way to find', { findBy: 'memberNumber', additionalFields: { city: 'x' } }, /^Find Contact By: must be one of/],
 	['an invalid email to find by', { findBy: 'email', email: 'nope', additionalFields: { city: 'x' } }, /^Email: "nope" is not a valid email address/],
-	['an empty extra attribute in JSON', { findBy: 'email', email: 'a@example.com', extraAttributesMode: 'json', extraAttributesJson: '{"shoeSize": ""}' }, /^Attributes \(JSON\): "shoeSize" is empty/],
 	['a response-only attribute', { findBy: 'email', email: 'a@example.com', extraAttributesMode: 'json', extraAttributesJson: '{"memberNumber": "1"}' }, /^Attributes \(JSON\): "memberNumber" is set by Engage/],
 	['a preference that is not true/false', { findBy: 'email', email: 'a@example.com', preferences: { acceptsEmail: '={{ "yes" }}' } }, /^Preferences > Accepts Email: must be true or false/],
 	['an unknown gender', { findBy: 'email', email: 'a@example.com', additionalFields: { gender: '={{ "F" }}' } }, /^Gender: must be one of Female, Male, Other/],

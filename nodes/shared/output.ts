@@ -13,14 +13,6 @@ export function withOutcome(contact: IDataObject, outcome: Outcome): IDataObject
 	return { ...contact, outcome };
 }
 
-/**
- * The stored values of the fields an item would have sent, for a contact that already existed:
- * the same columns as a created contact's, with what the vendor holds (null where it holds none).
- */
-export function storedValuesOf(fieldsSent: IDataObject, stored: IDataObject | undefined): IDataObject {
-	return Object.fromEntries(Object.keys(fieldsSent).map((key) => [key, stored?.[key] ?? null]));
-}
-
 /** Top-level Simplify, n8n's wording, for vendors whose contact has more than ten fields. */
 export function simplifyField(operations: string[]): INodeProperties {
 	return {

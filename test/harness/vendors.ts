@@ -380,3 +380,9 @@ export function useVendor<V extends VendorUnderTest>(vendor: V): V {
 }
 
 export const allVendors = () => [loopsUnderTest(), intercomUnderTest(), sfmcUnderTest(), voyadoUnderTest()];
+
+/** A Loops write's output: its fixed keys, null where the item sent nothing, with the given values. */
+export function loopsOutput(values: IDataObject): IDataObject {
+	const keys = ['id', 'email', 'firstName', 'lastName', 'source', 'subscribed', 'userGroup', 'userId', 'mailingLists', 'customProperties'];
+	return { ...Object.fromEntries(keys.map((key) => [key, null])), ...values };
+}
