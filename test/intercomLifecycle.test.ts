@@ -27,6 +27,8 @@ describe('Intercom > Create or Update', () => {
 
 		expect(requests()).toEqual([
 			{ method: 'POST', path: '/contacts/search', body: byEmailAndRole('ada@example.com', 'user') },
+			// No user: does a lead have the email? (Options > If a Lead Has the Email)
+			{ method: 'POST', path: '/contacts/search', body: byEmailAndRole('ada@example.com', 'lead') },
 			{ method: 'POST', path: '/contacts', body: { role: 'user', email: 'ada@example.com', name: 'Ada' } },
 		]);
 		expect(result.items[0].json).toEqual({
@@ -68,7 +70,7 @@ describe('Intercom > Create or Update', () => {
 
 		const result = await run('upsert', { role: 'user', email: 'ada@example.com', fieldsToClear: ['phone'] });
 
-		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /contacts/search', 'POST /contacts', 'PUT /contacts/seed0']);
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /contacts/search', 'POST /contacts/search', 'POST /contacts', 'PUT /contacts/seed0']);
 		expect(mock.requests('PUT')[0].body).toEqual({ role: 'user', email: 'ada@example.com', phone: null });
 		expect(result.items[0].json).toMatchObject({ id: 'seed0', outcome: 'updated', phone: null });
 	});
@@ -82,6 +84,59 @@ describe('Intercom > Create or Update', () => {
 
 		expect(result.error?.message).toBe('Email: 2 users match "twin@example.com" (ids seed0, seed1) [item 0]');
 		expect(mock.requests('PUT')).toEqual([]);
+	});
+});
+
+describe('Intercom > Create or Update: a lead has the email of the user asked for (a visitor who became a customer)', () => {
+	const userItem = { role: 'user', email: 'ada@example.com', external_id: 'cust-1', additionalFields: { name: 'Ada' } };
+	beforeEach(() => {
+		mock.searchLagMs = 0;
+		seed({ id: 'lead1', role: 'lead', email: 'ada@example.com', custom_attributes: { source_page: '/pricing' } });
+	});
+
+	test('by default the lead is converted: the same contact becomes the user, and no second contact is made', async () => {
+		const result = await run('upsert', userItem);
+
+		expect(mock.requests('PUT')).toHaveLength(1);
+		expect(mock.requests('PUT')[0]).toMatchObject({ path: '/contacts/lead1', body: { role: 'user', email: 'ada@example.com', external_id: 'cust-1', name: 'Ada' } });
+		expect(mock.requests('POST', '/contacts')).toEqual([]);
+		expect(mock.contacts).toHaveLength(1);
+		expect(mock.contacts[0]).toMatchObject({ id: 'lead1', role: 'user', external_id: 'cust-1' });
+		expect(result.items[0].json).toMatchObject({ id: 'lead1', role: 'user', outcome: 'updated' });
+	});
+
+	test('Merge the Lead Into a New User: the user is created, then the lead merged into it', async () => {
+		const result = await run('upsert', { ...userItem, options: { ifLeadHasEmail: 'merge' } });
+
+		expect(mock.requests().map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /contacts/search',
+			'POST /contacts/search',
+			'POST /contacts',
+			'POST /contacts/merge',
+		]);
+		const user = mock.contacts[0];
+		expect(mock.requests('POST', '/contacts/merge')[0].body).toEqual({ from: 'lead1', into: user.id });
+		expect(mock.merged).toEqual(['lead1']);
+		expect(mock.contacts).toEqual([expect.objectContaining({ role: 'user', email: 'ada@example.com', custom_attributes: { source_page: '/pricing' } })]);
+		expect(result.items[0].json).toMatchObject({ id: user.id, role: 'user', outcome: 'created' });
+	});
+
+	test('Create a Separate User: a new user, the lead left as it is (the old behaviour, now a choice)', async () => {
+		const result = await run('upsert', { ...userItem, options: { ifLeadHasEmail: 'separate' } });
+
+		expect(mock.contacts.map((contact) => contact.role)).toEqual(['lead', 'user']);
+		expect(mock.requests('POST', '/contacts/search')).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({ role: 'user', outcome: 'created' });
+	});
+
+	test('two leads with the email: an error naming them, nothing changed', async () => {
+		seed({ id: 'lead2', role: 'lead', email: 'ada@example.com' });
+
+		const result = await run('upsert', userItem);
+
+		expect(result.error?.message).toBe('Email: 2 leads have "ada@example.com" (ids lead1, lead2), so which one becomes the user is not clear [item 0]');
+		expect(mock.requests('PUT')).toEqual([]);
+		expect(mock.requests('POST', '/contacts')).toEqual([]);
 	});
 });
 

@@ -59,6 +59,11 @@ export class IntercomContacts {
 		return this.object(await this.call({ method: 'PUT', url: `/contacts/${encodeURIComponent(id)}`, body }));
 	}
 
+	/** POST /contacts/merge: the lead `from` is merged into the user `into`; Intercom answers with the user. */
+	async merge(from: string, into: string): Promise<IDataObject> {
+		return this.object(await this.call({ method: 'POST', url: '/contacts/merge', body: { from, into } }));
+	}
+
 	/** POST /contacts/search: the contacts whose `field` equals `value` (and with `role`, when given). */
 	async search(field: 'email' | 'external_id', value: string, role?: string): Promise<IDataObject[]> {
 		const filter = { field, operator: '=', value };

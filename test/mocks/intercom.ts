@@ -39,6 +39,9 @@ export class IntercomMock extends VendorMock {
 	];
 	/** Requests per 10-second window (Intercom's 1,000/min private-app figure gives 167). */
 	windowLimit = 167;
+
+	/** Leads merged into a user (POST /contacts/merge), by their old id. */
+	readonly merged: string[] = [];
 	/** Window length; Intercom's is 10 s, tests may shorten it. */
 	windowMs = 10_000;
 	/** How far the server's clock is ahead of this machine's (negative: behind); Date and X-RateLimit-Reset follow it. */
@@ -69,6 +72,7 @@ export class IntercomMock extends VendorMock {
 	reset(): void {
 		this.server.clear();
 		this.contacts.length = 0;
+		this.merged.length = 0;
 		this.windowCount = 0;
 		this.windowStart = Date.now();
 		this.windowLimit = 167;
@@ -127,6 +131,7 @@ export class IntercomMock extends VendorMock {
 		if (method === 'POST' && path === '/contacts') return this.create(request);
 		if (method === 'POST' && path === '/contacts/search') return this.search(request);
 		if (method === 'PUT' && single) return this.update(decodeURIComponent(single[1]), request);
+		if (method === 'POST' && path === '/contacts/merge') return this.merge(request);
 		return { status: 404, body: errorList('not_found', 'The requested resource does not exist; check your path and try again') };
 	}
 
@@ -158,6 +163,22 @@ export class IntercomMock extends VendorMock {
 		}
 		contact.updated_at = Math.floor((Date.now() + this.clockSkewMs) / 1000);
 		return { status: 200, body: contact };
+	}
+
+	/**
+	 * POST /contacts/merge (two-way-sync.md): `from` must be a lead and `into` a user; the lead is
+	 * gone afterwards, and the user keeps its own values, taking the lead's where it has none.
+	 */
+	private merge(request: RecordedRequest): MockReply {
+		const body = (request.body ?? {}) as { from?: string; into?: string };
+		const lead = this.contacts.find((contact) => contact.id === body.from);
+		const user = this.contacts.find((contact) => contact.id === body.into);
+		if (!lead || !user) return { status: 404, body: errorList('not_found', 'Contact Not Found') };
+		if (lead.role !== 'lead' || user.role !== 'user') return { status: 400, body: errorList('parameter_invalid', 'Can only merge a lead into a user') };
+		user.custom_attributes = { ...(lead.custom_attributes as object), ...(user.custom_attributes as object) };
+		this.contacts.splice(this.contacts.indexOf(lead), 1);
+		this.merged.push(lead.id as string);
+		return { status: 200, body: user };
 	}
 
 	/** Single filters and AND/OR groups of `=` filters (spec 1.4); contacts younger than the lag are not found yet. */
