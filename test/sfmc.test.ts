@@ -53,6 +53,10 @@ function fields(extra: INodeParameters = {}): INodeParameters {
 	return { resource: 'contact', operation: 'create', contactKey: '={{ $json.key }}', attributeSets: emailSet, ...extra };
 }
 
+function upsertFields(extra: INodeParameters = {}): INodeParameters {
+	return fields({ operation: 'upsert', ...extra });
+}
+
 async function createContacts(parameters: INodeParameters, items: IDataObject[], onError?: 'continueRegularOutput'): Promise<RunResult> {
 	return await engine.run({ parameters, items, onError });
 }
@@ -194,10 +198,23 @@ describe('Salesforce Marketing Cloud > Create Contact: what is sent', () => {
 		]);
 	});
 
+	test('Create with a key that exists: looked up first, an error naming the key, and nothing is sent (merging is Create or Update)', async () => {
+		await createContacts(fields(), [{ key: 'k1', email: 'a@example.com' }]);
+		mock.server.clear();
+
+		const result = await createContacts(fields(), [{ key: 'k1', email: 'b@example.com' }]);
+		const existing = await createContacts(fields({ options: { ifContactExists: 'returnExisting' } }), [{ key: 'k1', email: 'b@example.com' }]);
+
+		expect(result.error?.message).toBe('Contact Key: a contact with contact key "k1" already exists; nothing was sent [item 0]');
+		expect(existing.items[0].json).toEqual({ contactKey: 'k1', contactId: null, outcome: 'existing', attributes: expect.objectContaining({ 'Email Addresses': expect.objectContaining({ 'Email Address': 'a@example.com' }) }) });
+		expect(creates()).toEqual([]);
+		expect(mock.requests('POST', '/contacts/v1/attributes/search')).toHaveLength(2);
+	});
+
 	test('the wire spelling (contactID) gives the same columns, and a known key (isNewContactKey false) reads as updated', async () => {
 		mock.spelling = 'wire';
 		const first = await createContacts(fields(), [{ key: 'k1', email: 'a@example.com' }]);
-		const again = await createContacts(fields(), [{ key: 'k1', email: 'a@example.com' }]);
+		const again = await createContacts(upsertFields(), [{ key: 'k1', email: 'a@example.com' }]);
 
 		expect(first.items[0].json).toEqual({ contactKey: 'k1', contactId: 12345678, outcome: 'created', attributes: expect.any(Object) });
 		expect(again.items[0].json).toEqual({ contactKey: 'k1', contactId: 12345678, outcome: 'updated', attributes: expect.any(Object) });
@@ -225,6 +242,8 @@ describe('Salesforce Marketing Cloud > Create Contact: what is sent', () => {
 });
 
 describe('Salesforce Marketing Cloud > one token per lifetime', () => {
+	// Create or Update: the create call alone (Create looks the key up first), so each item is one request.
+	const fields = (extra: INodeParameters = {}) => upsertFields(extra);
 	test('500 items cause exactly one token request, and the next execution reuses the token', async () => {
 		const items = Array.from({ length: 500 }, (_, i) => ({ key: `key-${i}`, email: `c${i}@example.com` }));
 

@@ -37,6 +37,15 @@ export function sfmcWriteOutput(options: IDataObject, outcome: Outcome, body: ID
 }
 
 /**
+ * Create met a contact with the key and the user chose Return Existing Contact: the same columns,
+ * with the attributes Marketing Cloud holds (its search does not give the contact ID: null).
+ */
+export function sfmcExistingOutput(options: IDataObject, existing: IDataObject): IDataObject {
+	const output = { contactKey: existing.contactKey ?? null, contactId: null, outcome: 'existing', attributes: existing.attributes ?? {} };
+	return withVendorResponseIfChosen(options, output, existing);
+}
+
+/**
  * Create and Create or Update send the same call, which merges into the contact with the same key
  * and says so in isNewContactKey. After a lost answer, the re-send says false for the contact the
  * first attempt made; that cannot be told apart from a contact that existed, so it reads as updated.

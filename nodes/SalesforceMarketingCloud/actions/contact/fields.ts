@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { findByField, optionsFieldWith, showFor, transportOptionFields } from '../../../shared/commonFields';
+import { findByField, ifContactExistsOption, optionsFieldWith, showFor, transportOptionFields } from '../../../shared/commonFields';
 import { includeVendorResponseOption } from '../../../shared/output';
 import { sfmcApi } from '../../api';
 import type { AttributeDefinition } from '../../attributeSets';
@@ -176,8 +176,6 @@ export function findByFields(operations: string[]): INodeProperties[] {
 	];
 }
 
-// No "If Contact Already Exists" for Marketing Cloud: it merges a create for an existing Contact
-// Key and says so with isNewContactKey: false in the output.
 /** Options: the vendor's settings, and the operation's own choices. */
 export const optionsField = optionsFieldWith([
 	...transportOptionFields(sfmcApi, {
@@ -187,13 +185,25 @@ export const optionsField = optionsFieldWith([
 	}),
 ]);
 
-/** Create Contact: POST /contacts/v1/contacts, named as the Marketing Cloud doc names it. */
 /** Options of the writes (Create, Create or Update, Update): the vendor's settings and Include Vendor Response. */
-export function writeOptionsField(operations: string[]): INodeProperties {
-	return optionsField(operations, [includeVendorResponseOption('Marketing Cloud')]);
+export function writeOptionsField(operations: string[], own: INodeProperties[] = []): INodeProperties {
+	return optionsField(operations, [...own, includeVendorResponseOption('Marketing Cloud')]);
 }
 
-export const createContactFields: INodeProperties[] = [...contactFields(['create']), writeOptionsField(['create'])];
+/**
+ * Create Contact: POST /contacts/v1/contacts, named as the Marketing Cloud doc names it. That call
+ * merges into a contact with the same key, so Create looks the key up first: If Contact Already
+ * Exists then means what it means on the other nodes (merging is Create or Update).
+ */
+export const createContactFields: INodeProperties[] = [
+	...contactFields(['create']),
+	writeOptionsField(['create'], [
+		ifContactExistsOption(
+			'Output the existing contact, with outcome "existing"; nothing is sent',
+			'What to do when a contact with this Contact Key already exists. The key is looked up first; to merge into an existing contact, use Create or Update.',
+		),
+	]),
+];
 
 /** The contact fields of one item, as n8n resolved them. */
 export function readContactInput(context: IExecuteFunctions, itemIndex: number): SfmcContactInput {
