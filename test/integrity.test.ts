@@ -174,6 +174,29 @@ describe('Marketing Cloud and Voyado: empty values are not sent', () => {
 	});
 });
 
+describe('Voyado Update: clearing is the explicit Fields to Clear', () => {
+	const voyado = useVendor(voyadoUnderTest());
+	const update = () => voyado.lifecycle?.find((operation) => operation.operation === 'update') as NonNullable<typeof voyado.lifecycle>[number];
+
+	test('Fields to Clear sends null for the chosen attributes (Engage empties them); the rest is sent as given', async () => {
+		update().seed?.(['ada@example.com']);
+
+		const result = await voyado.engine.run({ parameters: update().parameters({ additionalFields: {}, fieldsToClear: ['city', 'careOf'] }), items: [BLANK_ROW] });
+
+		expect(result.status).toBe('success');
+		expect(voyado.server.requests.filter((request) => request.method === 'PATCH').map((request) => request.body)).toEqual([{ city: null, careOf: null }]);
+	});
+
+	test('a field both given a value and cleared is an error, nothing sent', async () => {
+		update().seed?.(['ada@example.com']);
+
+		const result = await voyado.engine.run({ parameters: update().parameters({ fieldsToClear: ['city'] }), items: [BLANK_ROW] });
+
+		expect(result.error?.message).toBe('Fields to Clear: "city" is both given a value and cleared [item 0]');
+		expect(voyado.server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+	});
+});
+
 describe('Dates are dates: digits are read by their count, in the workflow\'s time zone', () => {
 	const intercom = useVendor(intercomUnderTest());
 	const loops = useVendor(loopsUnderTest());

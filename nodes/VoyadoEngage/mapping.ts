@@ -60,7 +60,12 @@ export interface VoyadoContactInput {
 	extraAttributes: { attribute?: KeyValuePair[] };
 	extraAttributesJson: unknown;
 	queryParameters: IDataObject;
+	/** Update only: the attributes to empty, sent as null (Engage overwrites with what it gets). */
+	fieldsToClear?: unknown;
 }
+
+/** Attributes Update may empty: never a key a contact may be found by. */
+export const CLEARABLE_FIELD_NAMES = ['birthDay', 'careOf', 'city', 'countryCode', 'firstName', 'gender', 'lang', 'lastName', 'street', 'zipCode'] as const;
 
 export interface VoyadoCreateRequest {
 	body: IDataObject;
@@ -129,7 +134,7 @@ function extraAttributes(check: ItemChecks, input: VoyadoContactInput): IDataObj
 		if (NOT_EXTRA_ATTRIBUTES.includes(name)) check.fail(field, `"${name}" is a standard field; set it with its own field`);
 		if (RESPONSE_ONLY_ATTRIBUTES.includes(name)) check.fail(field, `"${name}" is set by Engage and cannot be sent`);
 		if (value === null && input.extraAttributesMode === 'json') {
-			check.fail(field, `"${name}" is null; Engage would overwrite the stored value with it. Leave it out, or use Fields to Clear`);
+			check.fail(field, `"${name}" is null; Engage would overwrite the stored value with it. Leave it out; to empty a standard field on Update, use Fields to Clear`);
 		}
 		// Empty (a row left blank or mapped to nothing, empty text in JSON) is not sent: Engage would
 		// overwrite the stored value with it.
@@ -163,7 +168,8 @@ export function buildCreateContactRequest(check: ItemChecks, input: VoyadoContac
 
 /**
  * The contact's attributes for one item, as POST (create) and PATCH (update) take them. Never
- * null, empty text or `country`: Engage would overwrite stored values with empties.
+ * empty text or `country`, and null only for Update's Fields to Clear: Engage overwrites stored
+ * values with what it gets.
  */
 export function buildContactData(check: ItemChecks, input: VoyadoContactInput): IDataObject {
 	const body: IDataObject = {};
@@ -193,6 +199,13 @@ export function buildContactData(check: ItemChecks, input: VoyadoContactInput): 
 	const consents = consentsFrom(check, input.consents.consent ?? []);
 	if (consents.length > 0) body.consents = consents;
 	Object.assign(body, extraAttributes(check, input));
+	// Clearing is always this explicit choice: null overwrites the stored value.
+	const cleared = input.fieldsToClear ?? [];
+	for (const name of Array.isArray(cleared) ? cleared : [cleared]) {
+		const field = check.oneOf('Fields to Clear', name, CLEARABLE_FIELD_NAMES);
+		if (body[field] !== undefined) check.fail('Fields to Clear', `"${field}" is both given a value and cleared`);
+		body[field] = null;
+	}
 	return body;
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	fieldsToClearField,
 	fieldsOrJsonModeField,
 	findByField,
 	ifContactExistsOption,
@@ -389,7 +390,25 @@ export function readContactInput(context: IExecuteFunctions, itemIndex: number):
 		extraAttributes: mode === 'fields' ? (parameter('extraAttributes', {}) as VoyadoContactInput['extraAttributes']) : {},
 		extraAttributesJson: mode === 'json' ? parameter('extraAttributesJson', '{}') : undefined,
 		queryParameters: parameter('queryParameters', {}) as IDataObject,
+		fieldsToClear: parameter('fieldsToClear', []),
 	};
+}
+
+/** Update: the attributes to empty. Engage overwrites a stored value with null, so this is the only way one is sent. */
+export function clearFieldsField(operations: string[]): INodeProperties {
+	const fields = [
+		{ name: 'Birthday', value: 'birthDay' },
+		{ name: 'Care Of', value: 'careOf' },
+		{ name: 'City', value: 'city' },
+		{ name: 'Country Code', value: 'countryCode' },
+		{ name: 'First Name', value: 'firstName' },
+		{ name: 'Gender', value: 'gender' },
+		{ name: 'Language', value: 'lang' },
+		{ name: 'Last Name', value: 'lastName' },
+		{ name: 'Street', value: 'street' },
+		{ name: 'Zip Code', value: 'zipCode' },
+	];
+	return fieldsToClearField(operations, fields, 'Voyado Engage', ' Key fields (email, mobile phone, external ID) cannot be cleared here.');
 }
 
 /** How Update and Get find the contact, checked before anything is sent. */

@@ -8,7 +8,7 @@ import { voyadoApi } from '../../api';
 import { voyadoOutput } from '../../output';
 import { VoyadoContacts } from '../../contacts';
 import { buildContactData } from '../../mapping';
-import { contactDataFields, contactTypeField, findByFields, optionsField, readContactInput, readContactLookup, resolveContactId } from './fields';
+import { clearFieldsField, contactDataFields, contactTypeField, findByFields, optionsField, readContactInput, readContactLookup, resolveContactId } from './fields';
 
 const OPERATION = ['update'];
 
@@ -17,13 +17,14 @@ export const description = [
 	...findByFields(OPERATION),
 	contactTypeField(OPERATION),
 	...contactDataFields(OPERATION),
+	clearFieldsField(OPERATION),
 	simplifyField(OPERATION),
 	optionsField(OPERATION),
 ];
 
 /**
  * One item: only the attributes given are sent (Engage overwrites a stored value with an empty
- * one, so nothing empty is ever sent); a contact that is not found is an error, never created.
+ * one, so nothing empty is sent; Fields to Clear sends null on purpose); a contact that is not found is an error, never created.
  * The contact type cannot change here (Engage ignores it on PATCH), so it is never sent.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: ItemRun): Promise<IDataObject> {
