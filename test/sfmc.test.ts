@@ -177,7 +177,7 @@ describe('Salesforce Marketing Cloud > Create Contact: what is sent', () => {
 			fields({ attributeSets: { lineAddresses: [{ addressId: '' }], lineSubscriptions: [{ addressId: '', channelId: '' }] } }),
 			[{ email: 'line@example.com', key: 'line' }],
 		);
-		expect(onlyEmpty.error?.message).toMatch(/^Sets: the request must include at least one of the attribute sets/);
+		expect(onlyEmpty.error?.message).toMatch(/^Sets: a contact needs at least one of the attribute sets/);
 		expect(creates()).toHaveLength(0);
 	});
 
@@ -323,10 +323,10 @@ describe('Salesforce Marketing Cloud > every doc rule is checked before sending'
 	const email = { emailAddresses: [{ emailAddress: 'a@example.com', htmlEnabled: true }] };
 	const cases: Array<[string, INodeParameters, RegExp]> = [
 		['no Contact Key (an expression giving nothing)', fields({ contactKey: '={{ $json.missing }}' }), /^Contact Key: is required/],
-		['no attribute set at all', sets({}), /^Sets: the request must include at least one of the attribute sets Email Addresses, MobileConnect Demographics, MobilePush Demographics, or LINE Addresses and LINE Subscriptions/],
-		['LINE Addresses without LINE Subscriptions', sets({ lineAddresses: [{ addressId: 'a1' }] }), /^Sets: the request must include at least one of the attribute sets/],
+		['no attribute set at all', sets({}), /^Sets: a contact needs at least one of the attribute sets Email Addresses, MobileConnect Demographics, MobilePush Demographics, or GroupConnect LINE Addresses with GroupConnect LINE Subscriptions/],
+		['LINE Addresses without LINE Subscriptions', sets({ lineAddresses: [{ addressId: 'a1' }] }), /^Sets: a contact needs at least one of the attribute sets/],
 		['Email Demographics without Email Addresses', sets({ emailDemographics: [{ firstName: 'A' }], mobilePushDemographics: [{ application: 'app' }] }), /^Sets > Email Demographics: needs the Email Addresses attribute set too/],
-		['LINE Demographics without LINE Subscriptions', sets({ ...email, lineAddresses: [{ addressId: 'a1' }], lineDemographics: [{ addressId: 'a1' }] }), /^Sets > GroupConnect LINE Demographics: needs the LINE Addresses and LINE Subscriptions attribute sets too/],
+		['LINE Demographics without LINE Subscriptions', sets({ ...email, lineAddresses: [{ addressId: 'a1' }], lineDemographics: [{ addressId: 'a1' }] }), /^Sets > GroupConnect LINE Demographics: needs the GroupConnect LINE Addresses and GroupConnect LINE Subscriptions attribute sets too/],
 		['MobileConnect without a Locale', sets({ mobileConnectDemographics: [{ mobileNumber: '317-531-5555', locale: '={{ $json.missing }}' }] }), /^Sets > MobileConnect Demographics > Locale: must be a two-letter country code such as US, but is ""/],
 		['MobileConnect with a Locale that is not a country code', sets({ mobileConnectDemographics: [{ mobileNumber: '1', locale: 'en_US' }] }), /^Sets > MobileConnect Demographics > Locale: must be a two-letter country code such as US, but is "en_US"/],
 		['MobilePush without the application', sets({ mobilePushDemographics: [{ deviceId: 'd1', application: '={{ $json.missing }}' }] }), /^Sets > MobilePush Demographics > Application: is required/],

@@ -34,7 +34,7 @@ describe('Salesforce Marketing Cloud > Create or Update', () => {
 	test('the create rules apply (the contact may be new): no channel set is refused before sending', async () => {
 		const result = await run('upsert', { contactKey: 'ada', attributeSets: { emailDemographics: [{ firstName: 'Ada' }] } });
 
-		expect(result.error?.message).toMatch(/^Sets: the request must include at least one of the attribute sets/);
+		expect(result.error?.message).toMatch(/^Sets: a contact needs at least one of the attribute sets/);
 		expect(mock.server.requests).toEqual([]);
 	});
 });
@@ -136,7 +136,7 @@ const badUpsert: BadInput[] = [
 	['Email Demographics without Email Addresses', { contactKey: 'k', attributeSets: { mobileConnectDemographics: [{ mobileNumber: '1', locale: 'US' }], emailDemographics: [{ firstName: 'A' }] } }, /Email Demographics: needs the Email Addresses attribute set too/],
 	['a locale that is not two letters', { contactKey: 'k', attributeSets: { mobileConnectDemographics: [{ mobileNumber: '1', locale: 'USA' }] } }, /Locale: must be a two-letter country code/],
 	['MobilePush without Application', { contactKey: 'k', attributeSets: { mobilePushDemographics: [{ deviceId: '1', application: '={{ $json.missing }}' }] } }, /Application: is required/],
-	['LINE Demographics alone', { contactKey: 'k', attributeSets: { ...emailSet('a@example.com'), lineDemographics: [{ addressId: 'x' }] } }, /LINE Demographics: needs the LINE Addresses and LINE Subscriptions/],
+	['LINE Demographics alone', { contactKey: 'k', attributeSets: { ...emailSet('a@example.com'), lineDemographics: [{ addressId: 'x' }] } }, /LINE Demographics: needs the GroupConnect LINE Addresses and GroupConnect LINE Subscriptions/],
 	['a WhatsApp set in JSON', { contactKey: 'k', attributeSetsMode: 'json', attributeSetsJson: '[{"name": "WhatsApp Subscriptions", "values": [{"name": "x", "value": 1}]}]' }, /WhatsApp is not supported/],
 	['a set twice in JSON', { contactKey: 'k', attributeSetsMode: 'json', attributeSetsJson: '[{"name": "Email Addresses", "values": [{"name": "Email Address", "value": "a@example.com"}, {"name": "HTML Enabled", "value": true}]}, {"name": "email addresses", "values": []}]' }, /is given more than once/],
 	['JSON that is not a list', { contactKey: 'k', attributeSetsMode: 'json', attributeSetsJson: '{"name": "Email Addresses"}' }, /must be a JSON array of attribute sets/],

@@ -140,7 +140,6 @@ describe('Voyado Engage > Create Contact: rules checked before sending', () => {
 		['the key field is empty', fields(), { email: '' }, /^Email: is required: it is the key of contact type Member/],
 		['an invalid email', fields(), { email: 'a@b' }, /^Email: "a@b" is not a valid email address/],
 		['a mobile phone without country code', fields({ additionalFields: { mobilePhone: '0701234567' } }), { email: 'a@example.com' }, /^Mobile Phone: "0701234567" needs the country calling code/],
-		['the key field given twice (above and in Additional Fields)', fields({ additionalFields: { email: 'other@example.com' } }), { email: 'a@example.com' }, /^Additional Fields > Email: is the Key Field: fill it in once, in Email above/],
 		['a birthday in another format', fields({ additionalFields: { birthDay: '26/06/1966' } }), { email: 'a@example.com' }, /^Birthday: "26\/06\/1966" is not a real date in the format YYYY-MM-DD/],
 		['a birthday that does not exist', fields({ additionalFields: { birthDay: '1966-02-30' } }), { email: 'a@example.com' }, /^Birthday: "1966-02-30" is not a real date in the format YYYY-MM-DD/],
 		['a three-letter country code', fields({ additionalFields: { countryCode: 'SWE' } }), { email: 'a@example.com' }, /^Country Code: "SWE" is not a two-letter country code/],
@@ -177,6 +176,20 @@ describe('Voyado Engage > Create Contact: the key field at the top', () => {
 		);
 
 		expect(shown.map((field) => [field.name, field.required])).toEqual([[keyField, true]]);
+	});
+
+	test.each(keyNames)('Key Field %s: Additional Fields does not offer it again (n8n hides it by the Key Field)', (keyField) => {
+		const additional = description.find((field) => field.name === 'additionalFields' && field.displayOptions?.show?.operation?.includes('create'));
+		const option = (additional?.options as Array<{ name: string; displayOptions?: { hide?: Record<string, unknown[]> } }>).find((field) => field.name === keyField);
+
+		expect(option?.displayOptions?.hide?.['/keyField']).toEqual([keyField]);
+	});
+
+	test('a value left in Additional Fields for the chosen Key Field (from an imported workflow) is dropped by n8n, as the panel hides it', async () => {
+		const result = await createContacts(fields({ additionalFields: { email: 'other@example.com', city: 'Lund' } }), [{ email: 'a@example.com' }]);
+
+		expect(result.status).toBe('success');
+		expect(creates()[0].body).toEqual({ contactType: 'Member', email: 'a@example.com', city: 'Lund' });
 	});
 
 	test('Key Field Mobile Phone: the phone is the key, the email goes in Additional Fields, and both are sent', async () => {

@@ -13,12 +13,13 @@ import { getCustomAttributes, getOwners } from './methods';
 
 export class Intercom implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Intercom Contacts',
+		// Said at a glance in the nodes panel, next to n8n's built-in Intercom node (API 1.x users and leads).
+		displayName: 'Intercom Contacts (API 2.x)',
 		name: 'intercom',
 		icon: { light: 'file:intercom.svg', dark: 'file:intercom.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{"Contacts API 2.x: " + $parameter["operation"]}}',
 		description:
 			"Create, update and get users and leads in today's Intercom workspaces (Contacts API 2.x, any region), where the built-in Intercom node's user and lead operations (API 1.x) no longer work",
 		defaults: { name: 'Intercom Contacts' },

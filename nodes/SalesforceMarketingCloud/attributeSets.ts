@@ -33,6 +33,9 @@ export const LINE_ADDRESSES = 'GroupConnect LINE Addresses';
 export const LINE_SUBSCRIPTIONS = 'GroupConnect LINE Subscriptions';
 export const LINE_DEMOGRAPHICS = 'GroupConnect LINE Demographics';
 
+/** The create rule on sets, in the sets' own names (the panel's notice and the error say the same). */
+export const REQUIRED_SETS_RULE = `at least one of the attribute sets Email Addresses, MobileConnect Demographics, MobilePush Demographics, or ${LINE_ADDRESSES} with ${LINE_SUBSCRIPTIONS}`;
+
 /** Set and attribute names are matched the same way everywhere: trimmed, case ignored. */
 export function sameName(a: string, b: string): boolean {
 	return a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -79,13 +82,13 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 	{
 		key: 'lineAddresses',
 		name: LINE_ADDRESSES,
-		description: 'The LINE channel address. Goes with LINE Subscriptions.',
+		description: `The LINE channel address. Goes with ${LINE_SUBSCRIPTIONS}.`,
 		attributes: [{ name: 'Address ID', parameter: 'addressId', type: 'string', description: 'The LINE address ID' }],
 	},
 	{
 		key: 'lineSubscriptions',
 		name: LINE_SUBSCRIPTIONS,
-		description: 'The LINE channel subscription. Goes with LINE Addresses.',
+		description: `The LINE channel subscription. Goes with ${LINE_ADDRESSES}.`,
 		attributes: [
 			{ name: 'Address ID', parameter: 'addressId', type: 'string', description: 'The LINE address ID' },
 			{ name: 'Channel ID', parameter: 'channelId', type: 'string', description: 'The LINE channel ID' },
@@ -94,7 +97,7 @@ export const DOCUMENTED_SETS: AttributeSetDefinition[] = [
 	{
 		key: 'lineDemographics',
 		name: LINE_DEMOGRAPHICS,
-		description: 'LINE profile attributes. Needs LINE Addresses and LINE Subscriptions.',
+		description: `LINE profile attributes. Needs ${LINE_ADDRESSES} and ${LINE_SUBSCRIPTIONS}.`,
 		attributes: [
 			{ name: 'Address ID', parameter: 'addressId', type: 'string', description: 'The LINE address ID' },
 			{ name: 'Display Name', parameter: 'displayName', type: 'string', description: 'The LINE display name' },

@@ -14,6 +14,7 @@ import {
 	LINE_SUBSCRIPTIONS,
 	MOBILECONNECT_DEMOGRAPHICS,
 	MOBILEPUSH_DEMOGRAPHICS,
+	REQUIRED_SETS_RULE,
 } from './attributeSets';
 
 export const ATTRIBUTE_SETS_MODES = ['fields', 'json'] as const;
@@ -147,14 +148,14 @@ function checkDocumentedRules(check: ItemChecks, sets: SfmcAttributeSet[], field
 	if (!(has(EMAIL_ADDRESSES) || has(MOBILECONNECT_DEMOGRAPHICS) || has(MOBILEPUSH_DEMOGRAPHICS) || (has(LINE_ADDRESSES) && has(LINE_SUBSCRIPTIONS)))) {
 		check.fail(
 			field,
-			'the request must include at least one of the attribute sets Email Addresses, MobileConnect Demographics, MobilePush Demographics, or LINE Addresses and LINE Subscriptions',
+			`a contact needs ${REQUIRED_SETS_RULE}`,
 		);
 	}
 	if (has(EMAIL_DEMOGRAPHICS) && !has(EMAIL_ADDRESSES)) {
 		check.fail(`${field} > ${EMAIL_DEMOGRAPHICS}`, 'needs the Email Addresses attribute set too');
 	}
 	if (has(LINE_DEMOGRAPHICS) && !(has(LINE_ADDRESSES) && has(LINE_SUBSCRIPTIONS))) {
-		check.fail(`${field} > ${LINE_DEMOGRAPHICS}`, 'needs the LINE Addresses and LINE Subscriptions attribute sets too');
+		check.fail(`${field} > ${LINE_DEMOGRAPHICS}`, `needs the ${LINE_ADDRESSES} and ${LINE_SUBSCRIPTIONS} attribute sets too`);
 	}
 	const email = find(EMAIL_ADDRESSES);
 	if (email) {

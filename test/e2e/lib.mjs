@@ -416,7 +416,13 @@ export function syncWorkflowFor(vendor) {
 /** Imports the credentials and, per vendor, the create, dropdown, sync and required-fields workflows. */
 export async function importSandbox(userFolder, mocks) {
 	const dir = mkdtempSync(join(tmpdir(), 'contacts-import-'));
-	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentialsFor(mocks)));
+	// The wrong-secret credential first: n8n offers a new node the newest credential of its type,
+	// which must be the working one.
+	const credentials = credentialsFor(mocks);
+	const wrongSecret = credentials.filter((credential) => credential.id === 'sfmcWrongCred');
+	writeFileSync(join(dir, 'wrong-secret.json'), JSON.stringify(wrongSecret));
+	await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'wrong-secret.json')}`]);
+	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentials.filter((credential) => !wrongSecret.includes(credential))));
 	await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
 	mkdirSync(join(dir, 'workflows'));
 	for (const vendor of Object.keys(VENDOR_NODES)) {

@@ -4,7 +4,7 @@ import { findByField, ifContactExistsOption, optionsFieldWith, showFor, transpor
 import { includeVendorResponseOption } from '../../../shared/output';
 import { sfmcApi } from '../../api';
 import type { AttributeDefinition } from '../../attributeSets';
-import { DOCUMENTED_SETS } from '../../attributeSets';
+import { DOCUMENTED_SETS, REQUIRED_SETS_RULE } from '../../attributeSets';
 import type { SfmcContactInput } from '../../mapping';
 
 function attributeField(attribute: AttributeDefinition): INodeProperties {
@@ -51,10 +51,20 @@ export function contactFields(operations: string[]): INodeProperties[] {
 				{ name: 'Using JSON', value: 'json', description: 'The whole attributeSets array as JSON' },
 			],
 			default: 'fields',
-			description:
-				'The contact needs at least one of Email Addresses, MobileConnect Demographics, MobilePush Demographics, or LINE Addresses with LINE Subscriptions',
+			description: 'Give the attributes as the set fields below, or the whole attributeSets array as JSON',
 			displayOptions: showFor(operations),
 		},
+		...(operations.includes('update')
+			? []
+			: [
+					{
+						displayName: `A new contact needs ${REQUIRED_SETS_RULE}`,
+						name: 'requiredSetsNotice',
+						type: 'notice',
+						default: '',
+						displayOptions: showFor(operations),
+					} as INodeProperties,
+				]),
 		{
 			displayName: 'Sets',
 			name: 'attributeSets',

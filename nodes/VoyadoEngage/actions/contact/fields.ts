@@ -133,9 +133,10 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			displayOptions: showFor(operations),
-			// The key fields other than the one at the top (on Update, a new value for the one found by).
+			// The key fields other than the one at the top: the chosen Key Field is hidden here (Create,
+			// Create or Update); on Update, a new value for the one found by.
 			options: sortedByDisplayName([
-				...keyValueFieldList(),
+				...keyValueFieldList().map((field) => ({ ...field, displayOptions: { hide: { '/keyField': [field.name] } } })),
 				{
 					displayName: 'Birthday',
 					name: 'birthDay',
