@@ -304,6 +304,20 @@ describe('Salesforce Marketing Cloud > one token per lifetime', () => {
 		expect(engine.credentials.store.get(CREDENTIAL)?.accessToken).toBe('mock-token-2');
 	}, 30000);
 
+	test('a 401 that a fresh token does not cure fails the remaining items at once with the vendor\'s message: one token request for the run, not one per item', async () => {
+		storeCredential({ accessToken: 'mock-token-from-last-month', restInstanceUrl: `${mock.baseUrl}/` });
+		mock.tokenLifetime = 0;
+		const items = Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, email: `k${i}@example.com` }));
+
+		const result = await createContacts(fields({ options: { concurrency: 2 } }), items, 'continueRegularOutput');
+
+		expect(result.items.map((item) => (item.json.details as IDataObject | undefined)?.httpCode)).toEqual(['401', '401', '401', '401', '401']);
+		expect(result.items.map((item) => (item.json.details as IDataObject).itemIndex)).toEqual([0, 1, 2, 3, 4]);
+		expect(new Set(result.items.map((item) => item.json.error)).size).toBe(1);
+		expect(mock.tokenRequests).toBe(1);
+		expect(creates()).toHaveLength(2);
+	});
+
 	test('a token refused right after it was issued fails the item after one token request, not in a loop', async () => {
 		storeCredential({ accessToken: 'mock-token-from-last-month', restInstanceUrl: `${mock.baseUrl}/` });
 		mock.tokenLifetime = 0;

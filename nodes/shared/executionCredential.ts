@@ -33,6 +33,12 @@ export class ExecutionCredential {
 
 	private shared?: ICredentialDataDecryptedObject;
 
+	/**
+	 * The vendor refused a token fetched just now: not an expiry but a real auth problem (a wrong
+	 * scope, a disabled package). Every later request fails at once with it: no token per item.
+	 */
+	private refusedFresh?: Error;
+
 	/** Settles when the request that is fetching a token is done. */
 	private tokenFetch?: { done: Promise<void>; settle: () => void };
 
@@ -43,6 +49,7 @@ export class ExecutionCredential {
 	) {}
 
 	async forRequest(): Promise<CredentialForRequest> {
+		if (this.refusedFresh) throw this.refusedFresh;
 		if (!this.loading) {
 			const loading = this.context.getCredentials(this.type);
 			this.loading = loading;
@@ -89,9 +96,15 @@ export class ExecutionCredential {
 	 * help: its token was not fetched just now (a fresh token refused is a real auth problem).
 	 */
 	tokenRejected(request: CredentialForRequest): boolean {
-		if (this.tokenField === undefined || !this.shared || request.fetchesToken) return false;
+		if (this.tokenField === undefined || !this.shared) return false;
+		if (request.fetchesToken) return false;
 		// Only the first 401 for a token empties it; a later one finds it already replaced.
 		if (this.shared[this.tokenField] === request.sentWith[this.tokenField]) this.shared[this.tokenField] = '';
 		return true;
+	}
+
+	/** A token fetched for this request was refused (401): the rest of the run fails with `error`, nothing sent. */
+	freshTokenRefused(request: CredentialForRequest, error: Error): void {
+		if (this.tokenField !== undefined && request.fetchesToken) this.refusedFresh = error;
 	}
 }

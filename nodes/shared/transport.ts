@@ -227,6 +227,7 @@ export async function sendVendorRequest(
 		if (delay === undefined || attempt >= retry.maxAttempts || !budget.take(delay)) {
 			const error = vendorError(this, api, failure, itemIndex, attempt);
 			if (resentAfterUnknownOutcome) error.context.resentAfterUnknownOutcome = true;
+			if (failure.httpCode === 401 && sentWith) credential?.freshTokenRefused(sentWith, error);
 			throw error;
 		}
 		this.logger.debug(`${api.service}: attempt ${attempt} failed, retrying`, {
