@@ -9,6 +9,7 @@
 import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import bareClient from './bareClient.cjs';
@@ -17,6 +18,14 @@ import { summarize } from './cpuProfile.mjs';
 import { checkInstalled, installPackedPackage, N8N_BIN, N8N_VERSION, n8nEnv, n8nOk, NODE24_BIN, ROOT, runFromExecuteOutput, VENDOR_NODES } from '../test/e2e/lib.mjs';
 
 const ITEMS = Number(process.env.BENCH_N8N_ITEMS ?? 1000);
+// Each node's defaults (Parallel Requests, pace), from the built package.
+const built = (path) => createRequire(import.meta.url)(join(ROOT, 'dist', 'nodes', path));
+const DEFAULTS = {
+	loops: built('Loops/api.js').loopsApi,
+	intercom: built('Intercom/api.js').intercomApi,
+	sfmc: built('SalesforceMarketingCloud/api.js').sfmcApi,
+	voyado: built('VoyadoEngage/api.js').voyadoApi,
+};
 const PROFILE = Boolean(process.env.BENCH_PROFILE);
 const PROFILE_SLOW = process.env.BENCH_PROFILE === 'slow';
 const SLOW_MS = 100;
@@ -90,6 +99,7 @@ function casesFor(vendor, mocks) {
 		{ name: 'HTTP Request, same credential', mock: 'fast', kind: 'http' },
 		{ name: 'node, 10 parallel', mock: 'slow', ...node(10) },
 		{ name: 'node, 20 parallel', mock: 'slow', ...node(20) },
+		{ name: 'node, default settings (paced)', mock: 'slow', kind: 'node', concurrency: DEFAULTS[vendor].defaultConcurrency, paced: true },
 		{ name: 'HTTP Request, same credential', mock: 'slow', kind: 'http' },
 	];
 	if (vendor === 'loops') cases.splice(3, 0, { name: 'HTTP Request, no credential', mock: 'fast', kind: 'httpPlain' });
@@ -106,7 +116,8 @@ function vendorNode(vendor, spec, position) {
 	if (spec.kind === 'node') {
 		return {
 			type: base.type,
-			parameters: { ...base.parameters, options: { concurrency: spec.concurrency, requestsPerSecond: 0 } },
+			// Default settings: the node's own Parallel Requests and pace (no options set).
+			parameters: { ...base.parameters, options: spec.paced ? { ...base.parameters.options } : { ...base.parameters.options, concurrency: spec.concurrency, requestsPerSecond: 0 } },
 			credentials: { [Object.keys(base.credential)[0]]: { id: `${vendor}-${spec.mock}`, name: `${vendor} ${vendor}-${spec.mock}` } },
 			position,
 		};
@@ -233,7 +244,7 @@ for (const vendor of vendors) {
 	});
 	const counts = await mockProcess.send('count', { windows });
 	const roundMs = {};
-	for (const parallel of [10, 20]) roundMs[parallel] = await bareClient.bareClientRoundMs(mocks[`${vendor}-slow`], parallel, Math.max(10, Math.ceil(ITEMS / parallel / 2)));
+	for (const parallel of [10, 20, DEFAULTS[vendor].defaultConcurrency]) roundMs[parallel] = await bareClient.bareClientRoundMs(mocks[`${vendor}-slow`], parallel, Math.max(10, Math.ceil(ITEMS / parallel / 2)));
 	for (const spec of cases) {
 		const task = runData[`Case ${spec.label}`]?.[0];
 		const output = task?.data?.main?.[0] ?? [];
@@ -242,8 +253,10 @@ for (const vendor of vendors) {
 		const latency = spec.mock === 'fast' ? 0 : SLOW_MS;
 		// The HTTP Request node sends every item at once: no floor to compare with.
 		const rounds = Math.ceil(requests / (spec.concurrency ?? 1));
-		const floor = latency > 0 && spec.kind === 'node' ? rounds * latency : 0;
-		const measuredFloor = floor ? rounds * roundMs[spec.concurrency] : 0;
+		// Paced: no faster than the vendor's documented pace either.
+		const paceMs = spec.paced ? (requests / (DEFAULTS[vendor].rateLimit.requestsPerSecond || Infinity)) * 1000 : 0;
+		const floor = latency > 0 && spec.kind === 'node' ? Math.max(rounds * latency, paceMs) : 0;
+		const measuredFloor = floor && roundMs[spec.concurrency] ? Math.max(rounds * roundMs[spec.concurrency], paceMs) : 0;
 		rows.push({
 			node: VENDOR_NODES[vendor].name,
 			case: spec.name,

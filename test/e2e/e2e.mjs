@@ -63,7 +63,7 @@ try {
 	check('sfmc: one token request for the run', mocks.sfmc.tokenRequests === 1, `${mocks.sfmc.tokenRequests}`);
 
 	// The sandbox's create workflows run again and again: the people exist now, and
-	// Options > If Contact Already Exists returns them (Marketing Cloud merges).
+	// Options > If Contact Already Exists returns them.
 	for (const vendor of Object.keys(VENDOR_NODES)) {
 		const { json, runData } = await execute(workflowFor(vendor).id);
 		const output = runData[VENDOR_NODES[vendor].name]?.[0]?.data?.main?.[0] ?? [];
@@ -72,8 +72,7 @@ try {
 			json.status === 'success' && output.length === 3 && output.every((item) => item.json.error === undefined),
 			`status ${json.status}, ${output.length} items`,
 		);
-		// Marketing Cloud merges into the contact with the same key: it reports updated, not existing.
-		const again = vendor === 'sfmc' ? 'updated' : 'existing';
+		const again = 'existing';
 		const columns = columnsOf(output);
 		check(
 			`${vendor}: the second run's contacts say "${again}", in the same columns as the created ones`,
@@ -105,16 +104,24 @@ try {
 	const { agentCheck } = await import('./agent.mjs');
 	for (const result of await agentCheck(userFolder, mocks, join(E2E, 'screenshots'))) check(result.name, result.ok, result.detail);
 
-	if (!process.argv.includes('--no-browser')) {
-		const { browserCheck } = await import('./browser.mjs');
-		const n8nProcess = await startN8n(userFolder);
-		try {
+	// Ordinary rows: blank cells and digit dates, as n8n evaluates them.
+	const { integrityCheck } = await import('./integrity.mjs');
+	for (const result of await integrityCheck(userFolder, mocks, execute)) check(result.name, result.ok, result.detail);
+
+	// The editor (browser check), then Stop through n8n's own API, on one running n8n.
+	const { importStopWorkflow, stopCheck } = await import('./stop.mjs');
+	await importStopWorkflow(userFolder);
+	const n8nProcess = await startN8n(userFolder);
+	try {
+		if (!process.argv.includes('--no-browser')) {
+			const { browserCheck } = await import('./browser.mjs');
 			const screenshots = join(E2E, 'screenshots');
 			mkdirSync(screenshots, { recursive: true });
 			for (const result of await browserCheck('http://127.0.0.1:5678', screenshots)) check(result.name, result.ok, result.detail);
-		} finally {
-			n8nProcess.kill('SIGTERM');
 		}
+		for (const result of await stopCheck('http://127.0.0.1:5678', n8nProcess.pid, mocks)) check(result.name, result.ok, result.detail);
+	} finally {
+		n8nProcess.kill('SIGTERM');
 	}
 	exitCode = results.every((result) => result.ok) ? 0 : 1;
 } finally {

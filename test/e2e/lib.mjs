@@ -214,6 +214,8 @@ export const VENDOR_NODES = {
 				emailAddresses: [{ emailAddress: '={{ $json.email }}', htmlEnabled: true }],
 				emailDemographics: [{ lastName: '={{ $json.last }}', firstName: '={{ $json.first }}' }],
 			},
+			// The sandbox workflow can run again: the second time the contacts exist.
+			options: { ifContactExists: 'returnExisting' },
 		},
 	},
 	voyado: {

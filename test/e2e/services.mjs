@@ -1,7 +1,7 @@
 // Redis and PostgreSQL for the queue-mode test, from Debian's packages: installed when missing,
 // started on loopback ports in a temporary folder, and stopped by their own process ids.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -70,7 +70,8 @@ export async function startPostgres(dir) {
 	const port = await freePort();
 	const child = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'], {
 		...user,
-		stdio: ['ignore', 'ignore', 'pipe'],
+		// Its log to a file: a pipe that nothing reads would stall PostgreSQL once it fills.
+		stdio: ['ignore', 'ignore', openSync(join(dir, 'postgres.log'), 'a')],
 	});
 	const ready = join(bin, 'pg_isready');
 	await waitFor('PostgreSQL', async () => spawnSync(ready, ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n'], { stdio: 'ignore' }).status === 0);

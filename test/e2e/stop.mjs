@@ -1,0 +1,143 @@
+// Stop in real n8n: a published webhook workflow sends 300 contacts to Loops at its default pace
+// (10 a second, so about 30 s of work) with Continue On Fail on; the execution is stopped through
+// n8n's own REST API, as the editor's Stop button does. Then: n8n reports it canceled within 1 s,
+// the mock receives no request after the stop, and the n8n process goes idle (its CPU time over
+// the next 3 s is no more than when it idled before the run): no item is taken in the background.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { n8nOk, VENDOR_NODES } from './lib.mjs';
+
+const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
+const WORKFLOW_ID = 'stopLoopsWebhook';
+const PATH = 'stop-loops';
+const CONTACTS = 300;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function stopWorkflow() {
+	const node = VENDOR_NODES.loops;
+	// Each item evaluates an expression with some work in it, so an item taken after Stop would show as CPU.
+	const busyFirstName = '={{ Array.from({ length: 100000 }, (_, i) => i).reduce((a, b) => a + b, 0) > 0 ? $json.first : "" }}';
+	return {
+		id: WORKFLOW_ID,
+		name: 'Stop: 300 contacts to Loops from a webhook',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: `${WORKFLOW_ID}-webhook`,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path: PATH, responseMode: 'onReceived', options: {} },
+			},
+			{ id: `${WORKFLOW_ID}-split`, name: 'Contacts', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.contacts', options: {} } },
+			{
+				id: `${WORKFLOW_ID}-node`,
+				name: node.name,
+				type: node.type,
+				typeVersion: 1,
+				position: [440, 0],
+				onError: 'continueRegularOutput',
+				parameters: { resource: 'contact', operation: 'create', email: '={{ $json.email }}', additionalFields: { firstName: busyFirstName } },
+				credentials: node.credential,
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Contacts', type: 'main', index: 0 }]] },
+			Contacts: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}
+
+/** Imports and publishes the workflow (before `n8n start`, which then registers its webhook). */
+export async function importStopWorkflow(userFolder) {
+	const dir = mkdtempSync(join(tmpdir(), 'contacts-stop-'));
+	writeFileSync(join(dir, 'stop.json'), JSON.stringify([stopWorkflow()]));
+	await n8nOk(userFolder, ['import:workflow', `--input=${join(dir, 'stop.json')}`]);
+	await n8nOk(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	rmSync(dir, { recursive: true, force: true });
+}
+
+/** n8n's REST API as the owner: its cookie, and the browser id n8n ties the cookie to. */
+async function restSession(baseUrl) {
+	const browserId = randomUUID();
+	const headers = { 'content-type': 'application/json', 'browser-id': browserId };
+	let response = await fetch(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
+	if (!response.ok) {
+		response = await fetch(`${baseUrl}/rest/login`, { method: 'POST', headers, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+	}
+	if (!response.ok) throw new Error(`Could not sign in: ${response.status} ${await response.text()}`);
+	const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+	return async (method, path, body) => {
+		const answer = await fetch(`${baseUrl}/rest${path}`, { method, headers: { ...headers, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await answer.text();
+		if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
+		return JSON.parse(text);
+	};
+}
+
+/** User plus system CPU time of a process, in ms (Linux /proc). */
+function cpuMs(pid) {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+/** All of n8n's processes: the main one and its children (the task runner). */
+function processTree(pid) {
+	const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+	return [pid, ...children.flatMap(processTree)];
+}
+const treeCpuMs = (pid) => processTree(pid).reduce((sum, id) => sum + (() => { try { return cpuMs(id); } catch { return 0; } })(), 0);
+
+async function cpuOver(pid, ms) {
+	const before = treeCpuMs(pid);
+	await sleep(ms);
+	return treeCpuMs(pid) - before;
+}
+
+/** Runs the stop story against a running n8n (`n8nPid` its process); resolves with named results. */
+export async function stopCheck(baseUrl, n8nPid, mocks) {
+	const results = [];
+	const check = (name, ok, detail = '') => results.push({ name, ok, detail });
+	const rest = await restSession(baseUrl);
+	const idleCpu = await cpuOver(n8nPid, 3000);
+
+	const contacts = Array.from({ length: CONTACTS }, (_, i) => ({ email: `stop${i}@example.com`, first: 'Stop' }));
+	const accepted = await fetch(`${baseUrl}/webhook/${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contacts }) });
+	check('stop: the webhook starts the run', accepted.ok, `HTTP ${accepted.status}`);
+	await sleep(3000);
+
+	const list = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`);
+	const executions = list.data?.results ?? list.data ?? [];
+	const running = executions.find((execution) => execution.status === 'running');
+	const sentBefore = mocks.loops.server.requests.filter((request) => /stop\d+@/.test(JSON.stringify(request.body ?? {}))).length;
+	check('stop: the run is under way, sending contacts', running !== undefined && sentBefore > 5 && sentBefore < CONTACTS, `${sentBefore} sent, execution ${running?.id} ${running?.status}`);
+	if (!running) return results;
+
+	const stoppedAt = Date.now();
+	await rest('POST', `/executions/${running.id}/stop`);
+	let status = 'running';
+	while (Date.now() - stoppedAt < 5000) {
+		status = (await rest('GET', `/executions/${running.id}`)).data?.status;
+		if (status !== 'running' && status !== 'new') break;
+		await sleep(100);
+	}
+	const reportedInMs = Date.now() - stoppedAt;
+	check('stop: n8n reports the execution canceled within 1 s of Stop', status === 'canceled' && reportedInMs < 1000, `${status} after ${reportedInMs} ms`);
+
+	const afterCpu = await cpuOver(n8nPid, 3000);
+	const sentAfter = mocks.loops.server.requests.filter((request) => request.receivedAt > stoppedAt + 100 && /stop\d+@/.test(JSON.stringify(request.body ?? {}))).length;
+	check('stop: no request reaches the vendor after Stop', sentAfter === 0, `${sentAfter} after, ${sentBefore} before`);
+	check(
+		'stop: the n8n process goes idle after Stop (CPU over 3 s no more than idle + 150 ms)',
+		afterCpu <= idleCpu + 150,
+		`${Math.round(afterCpu)} ms of CPU in the 3 s after Stop; ${Math.round(idleCpu)} ms idle before the run`,
+	);
+	return results;
+}
