@@ -71,8 +71,8 @@ async function runAndStop(vendor: VendorUnderTest, options: { items: IDataObject
 	return {
 		result,
 		msToReturn: returnedAt - stoppedAt,
-		// A request written just before Stop may land a few ms after it.
-		requestsAfterStop: vendor.server.requests.filter((request) => request.receivedAt > stoppedAt + 30).length,
+		// A request written just before Stop may land a little after it on a busy machine.
+		requestsAfterStop: vendor.server.requests.filter((request) => request.receivedAt > stoppedAt + 100).length,
 		requestsAfterReturn: vendor.server.requests.length - requestsAtReturn,
 	};
 }

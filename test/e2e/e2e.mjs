@@ -18,6 +18,10 @@ function check(name, ok, detail = '') {
 	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? `  (${detail})` : ''}`);
 }
 
+// --only=stop (or integrity, browser): the install, the import and those checks alone, for working on them.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (part) => !only || only.includes(part);
+
 checkInstalled();
 const userFolder = mkdtempSync(join(tmpdir(), 'contacts-e2e-n8n-'));
 const { tarball, unpacked } = installPackedPackage(userFolder);
@@ -25,8 +29,10 @@ console.log(`[${seconds()}] installed ${tarball} into ${unpacked}`);
 
 // n8n's community package scanner, offline: its exported analysis on the unpacked tarball.
 const scanner = await import(pathToFileURL(join(RUNTIME, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs')).href);
-const scan = await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']);
-check('community package scanner passes on the packed tarball', scan.passed, scan.passed ? '' : `${scan.message} ${scan.details ?? ''}`);
+if (runs('scanner')) {
+	const scan = await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']);
+	check('community package scanner passes on the packed tarball', scan.passed, scan.passed ? '' : `${scan.message} ${scan.details ?? ''}`);
+}
 
 /** `n8n execute` of one workflow, and its run. */
 async function execute(workflowId) {
@@ -41,6 +47,36 @@ try {
 	await importSandbox(userFolder, mocks);
 	console.log(`[${seconds()}] imported the credentials and workflows`);
 
+	if (runs('workflows')) await workflowChecks();
+
+	// Ordinary rows: blank cells and digit dates, as n8n evaluates them.
+	if (runs('integrity')) {
+		const { integrityCheck } = await import('./integrity.mjs');
+		for (const result of await integrityCheck(userFolder, mocks, execute)) check(result.name, result.ok, result.detail);
+	}
+
+	// The editor (browser check), then Stop through n8n's own API, on one running n8n.
+	const { importStopWorkflow, stopCheck } = await import('./stop.mjs');
+	await importStopWorkflow(userFolder);
+	const n8nProcess = await startN8n(userFolder);
+	try {
+		if (runs('browser') && !process.argv.includes('--no-browser')) {
+			const { browserCheck } = await import('./browser.mjs');
+			const screenshots = join(E2E, 'screenshots');
+			mkdirSync(screenshots, { recursive: true });
+			for (const result of await browserCheck('http://127.0.0.1:5678', screenshots)) check(result.name, result.ok, result.detail);
+		}
+		if (runs('stop')) for (const result of await stopCheck('http://127.0.0.1:5678', n8nProcess.pid, mocks)) check(result.name, result.ok, result.detail);
+	} finally {
+		n8nProcess.kill('SIGTERM');
+	}
+	exitCode = results.every((result) => result.ok) ? 0 : 1;
+} finally {
+	await stopMocks(mocks);
+}
+
+/** The vendors' workflows: create (twice), sync, and the nodes as tools of n8n's AI agent. */
+async function workflowChecks() {
 	const idOf = { loops: 'id', intercom: 'id', sfmc: 'contactKey', voyado: 'id' };
 	const expectedSuccess = Object.fromEntries(
 		Object.entries(idOf).map(([vendor, id]) => [vendor, (json) => typeof json[id] === 'string' && json.outcome === 'created']),
@@ -103,30 +139,8 @@ try {
 	// The nodes as tools of n8n's AI agent, with a loopback stand-in for the language model.
 	const { agentCheck } = await import('./agent.mjs');
 	for (const result of await agentCheck(userFolder, mocks, join(E2E, 'screenshots'))) check(result.name, result.ok, result.detail);
-
-	// Ordinary rows: blank cells and digit dates, as n8n evaluates them.
-	const { integrityCheck } = await import('./integrity.mjs');
-	for (const result of await integrityCheck(userFolder, mocks, execute)) check(result.name, result.ok, result.detail);
-
-	// The editor (browser check), then Stop through n8n's own API, on one running n8n.
-	const { importStopWorkflow, stopCheck } = await import('./stop.mjs');
-	await importStopWorkflow(userFolder);
-	const n8nProcess = await startN8n(userFolder);
-	try {
-		if (!process.argv.includes('--no-browser')) {
-			const { browserCheck } = await import('./browser.mjs');
-			const screenshots = join(E2E, 'screenshots');
-			mkdirSync(screenshots, { recursive: true });
-			for (const result of await browserCheck('http://127.0.0.1:5678', screenshots)) check(result.name, result.ok, result.detail);
-		}
-		for (const result of await stopCheck('http://127.0.0.1:5678', n8nProcess.pid, mocks)) check(result.name, result.ok, result.detail);
-	} finally {
-		n8nProcess.kill('SIGTERM');
-	}
-	exitCode = results.every((result) => result.ok) ? 0 : 1;
-} finally {
-	await stopMocks(mocks);
 }
+
 const failed = results.filter((result) => !result.ok).length;
 console.log(`\nEnd-to-end in real n8n ${(await import(pathToFileURL(join(RUNTIME, 'node_modules', 'n8n', 'package.json')).href, { with: { type: 'json' } })).default.version}: ${results.length - failed} passed, ${failed} failed, ${seconds()} (package from ${ROOT})`);
 process.exit(exitCode);

@@ -337,7 +337,7 @@ export const REQUIRED = {
 
 /** The columns n8n's table view shows for each vendor's Create, whatever the outcome (README's shapes). */
 export const OUTPUT_COLUMNS = {
-	loops: ['id', 'email', 'firstName', 'lastName', 'source', 'outcome'],
+	loops: ['id', 'email', 'firstName', 'lastName', 'source', 'subscribed', 'userGroup', 'userId', 'mailingLists', 'customProperties', 'outcome'],
 	intercom: ['id', 'external_id', 'role', 'email', 'phone', 'name', 'owner_id', 'unsubscribed_from_emails', 'custom_attributes', 'outcome'],
 	sfmc: ['contactKey', 'contactId', 'outcome', 'attributes'],
 	voyado: ['id', 'contactType', 'email', 'mobilePhone', 'firstName', 'lastName', 'externalId', 'memberNumber', 'acceptsEmail', 'outcome'],

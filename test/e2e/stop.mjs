@@ -1,8 +1,9 @@
 // Stop in real n8n: a published webhook workflow sends 300 contacts to Loops at its default pace
 // (10 a second, so about 30 s of work) with Continue On Fail on; the execution is stopped through
 // n8n's own REST API, as the editor's Stop button does. Then: n8n reports it canceled within 1 s,
-// the mock receives no request after the stop, and the n8n process goes idle (its CPU time over
-// the next 3 s is no more than when it idled before the run): no item is taken in the background.
+// the mock receives no request after the stop, and the n8n process goes idle (under 300 ms of CPU
+// over the next 3 s, where items still taken in the background would each evaluate a busy
+// expression): no work goes on after Stop.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,7 +112,7 @@ export async function stopCheck(baseUrl, n8nPid, mocks) {
 	const contacts = Array.from({ length: CONTACTS }, (_, i) => ({ email: `stop${i}@example.com`, first: 'Stop' }));
 	const accepted = await fetch(`${baseUrl}/webhook/${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contacts }) });
 	check('stop: the webhook starts the run', accepted.ok, `HTTP ${accepted.status}`);
-	await sleep(3000);
+	const busyCpu = await cpuOver(n8nPid, 3000);
 
 	const list = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`);
 	const executions = list.data?.results ?? list.data ?? [];
@@ -135,9 +136,9 @@ export async function stopCheck(baseUrl, n8nPid, mocks) {
 	const sentAfter = mocks.loops.server.requests.filter((request) => request.receivedAt > stoppedAt + 100 && /stop\d+@/.test(JSON.stringify(request.body ?? {}))).length;
 	check('stop: no request reaches the vendor after Stop', sentAfter === 0, `${sentAfter} after, ${sentBefore} before`);
 	check(
-		'stop: the n8n process goes idle after Stop (CPU over 3 s no more than idle + 150 ms)',
-		afterCpu <= idleCpu + 150,
-		`${Math.round(afterCpu)} ms of CPU in the 3 s after Stop; ${Math.round(idleCpu)} ms idle before the run`,
+		'stop: the n8n process goes idle after Stop (under 300 ms of CPU in the next 3 s)',
+		afterCpu < 300,
+		`${Math.round(afterCpu)} ms of CPU in the 3 s after Stop; ${Math.round(busyCpu)} ms in 3 s while it ran; ${Math.round(idleCpu)} ms in 3 s before`,
 	);
 	return results;
 }
