@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../shared/mapping';
 import type { AccountTypes } from '../shared/accountTypes';
-import type { CustomValueRules } from '../shared/customValues';
+import type { CustomValueRow, CustomValueRules } from '../shared/customValues';
 import { customValuesFromRows, withoutEmptyText } from '../shared/customValues';
 import type { ItemChecks } from '../shared/validation';
 import { attributeTypeName } from './attributes';
@@ -10,16 +10,8 @@ import { attributeTypeName } from './attributes';
 export const ROLES = ['user', 'lead'] as const;
 export const ATTRIBUTE_TYPES = ['auto', 'boolean', 'clear', 'date', 'float', 'integer', 'string'] as const;
 
-export interface CustomAttributeEntry {
-	name?: unknown;
-	type?: unknown;
-	/** Type Automatic: the value as entered, converted to the attribute's type in Intercom. */
-	value?: unknown;
-	stringValue?: unknown;
-	numberValue?: unknown;
-	booleanValue?: unknown;
-	dateValue?: unknown;
-}
+/** A Custom Attributes row, as n8n resolved it (the shared row shape). */
+export type CustomAttributeEntry = CustomValueRow;
 
 /** The node's parameters for one item, expressions already resolved. */
 export interface IntercomContactInput {

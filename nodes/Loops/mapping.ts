@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { compactToCalendarDate } from '../shared/dates';
 import { isCalendarDate, toIdList, toIsoString } from '../shared/mapping';
 import type { AccountTypes } from '../shared/accountTypes';
-import type { CustomValueRules } from '../shared/customValues';
+import type { CustomValueRow, CustomValueRules } from '../shared/customValues';
 import { customValuesFromRows, withoutEmptyText } from '../shared/customValues';
 import type { ItemChecks } from '../shared/validation';
 import { propertyTypeName } from './properties';
@@ -25,16 +25,8 @@ export const CUSTOM_PROPERTY_TYPES = ['auto', 'boolean', 'date', 'null', 'number
 /** Standard fields Update and Create or Update may clear (Loops resets a value sent as null). */
 export const CLEARABLE_FIELD_NAMES = ['firstName', 'lastName', 'source', 'userGroup'] as const;
 
-export interface CustomPropertyEntry {
-	key?: unknown;
-	type?: unknown;
-	/** Type Automatic: the value as entered, converted to the property's type in Loops. */
-	value?: unknown;
-	stringValue?: unknown;
-	numberValue?: unknown;
-	booleanValue?: unknown;
-	dateValue?: unknown;
-}
+/** A Custom Properties row, as n8n resolved it: the shared row shape, its name under `key`. */
+export type CustomPropertyEntry = Omit<CustomValueRow, 'name'> & { key?: unknown };
 
 /** The node's parameters for one item, as n8n resolved them (expressions already evaluated). */
 export interface LoopsContactInput {
