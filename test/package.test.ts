@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { TestEngine } from './harness/engine';
+import { loopsOutput } from './harness/vendors';
 import { LoopsMock } from './mocks/loops';
 
 // Runs after `npm run build` (the test command builds first): this is what n8n installs.
@@ -91,7 +92,7 @@ describe('the installable package', () => {
 			});
 
 			expect(result.status).toBe('success');
-			expect(result.items[0].json).toEqual({ id: mock.contacts[0].id, email: 'dist@example.com', outcome: 'created' });
+			expect(result.items[0].json).toEqual(loopsOutput({ id: mock.contacts[0].id, email: 'dist@example.com', outcome: 'created' }));
 		} finally {
 			await mock.stop();
 		}
