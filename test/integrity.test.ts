@@ -148,6 +148,17 @@ describe('Marketing Cloud and Voyado: empty values are not sent', () => {
 		expect(patch.attributeSets[0].items[0].values).toEqual([{ name: 'Email Address', value: 'ada@example.com' }]);
 	});
 
+	test('Marketing Cloud Update, attribute sets as JSON: an attribute whose value is empty text is not sent', async () => {
+		sfmc.mock.contacts.push({ contactKey: 'ada@example.com', contactId: 7, attributes: { 'Email Demographics': { 'First Name': 'Ada' } } });
+		const json = '={{ JSON.stringify([{ name: "Email Demographics", items: [{ values: [{ name: "First Name", value: $json.plan }, { name: "Last Name", value: "Lovelace" }] }] }]) }}';
+
+		const result = await sfmc.engine.run({ parameters: { resource: 'contact', operation: 'update', contactKey: '={{ $json.email }}', attributeSetsMode: 'json', attributeSetsJson: json }, items: [BLANK_ROW] });
+
+		expect(result.status).toBe('success');
+		const patch = sfmc.mock.server.requestsTo('PATCH', '/contacts/v1/contacts')[0].body as { attributeSets: Array<{ items: Array<{ values: IDataObject[] }> }> };
+		expect(patch.attributeSets[0].items[0].values).toEqual([{ name: 'Last Name', value: 'Lovelace' }]);
+	});
+
 	test('Marketing Cloud Create: HTML Enabled mapped to a blank cell is an error naming it (the set needs it), nothing sent', async () => {
 		const parameters = sfmc.parameters({ attributeSets: { emailAddresses: [{ emailAddress: '={{ $json.email }}', htmlEnabled: '={{ $json.seats }}' }] } });
 
@@ -256,6 +267,17 @@ describe('Dates are dates: digits are read by their count, in the workflow\'s ti
 		expect(loops.mock.requests('POST', '/contacts/create').map((request) => (request.body as IDataObject).dateJoined)).toEqual(['2024-01-31', '2024-01-31']);
 		expect(year.error?.message).toBe('Custom Properties > dateJoined: "2024" is not a date [item 0]');
 		expect(year.error?.description).toMatch(/^Digits are read as a date only as 10 digits \(Unix seconds\), 13 digits \(Unix milliseconds\) or 8 digits \(YYYYMMDD\)/);
+	});
+
+	test('Voyado Birthday: 19660626 goes as 1966-06-26, the form Engage takes; 1966 is an error', async () => {
+		const birthday = (birthDay: string) => voyado.parameters({ additionalFields: { birthDay } });
+
+		const good = await voyado.engine.run({ parameters: birthday('19660626'), items: [{ email: 'ada@example.com' }], timezone: STOCKHOLM });
+		const bad = await voyado.engine.run({ parameters: birthday('1966'), items: [{ email: 'bo@example.com' }], timezone: STOCKHOLM });
+
+		expect(good.status).toBe('success');
+		expect(voyado.server.requests.filter((request) => request.method === 'POST').map((request) => (request.body as IDataObject).birthDay)).toEqual(['1966-06-26']);
+		expect(bad.error?.message).toBe('Birthday: "1966" is not a date [item 0]');
 	});
 
 	test('Voyado consent date: 20240131 is midnight in the workflow\'s zone, with its offset; 2024 is an error', async () => {

@@ -140,7 +140,7 @@ describe('Voyado Engage > Create Contact: rules checked before sending', () => {
 		['the key field is empty', fields(), { email: '' }, /^Email: is required: it is the key of contact type Member/],
 		['an invalid email', fields(), { email: 'a@b' }, /^Email: "a@b" is not a valid email address/],
 		['a mobile phone without country code', fields({ additionalFields: { mobilePhone: '0701234567' } }), { email: 'a@example.com' }, /^Mobile Phone: "0701234567" needs the country calling code/],
-		['a birthday in another format', fields({ additionalFields: { birthDay: '26/06/1966' } }), { email: 'a@example.com' }, /^Birthday: "26\/06\/1966" is not a real date in the format YYYY-MM-DD/],
+		['a birthday in another format', fields({ additionalFields: { birthDay: '26/06/1966' } }), { email: 'a@example.com' }, /^Birthday: "26\/06\/1966" is not a date/],
 		['a birthday that does not exist', fields({ additionalFields: { birthDay: '1966-02-30' } }), { email: 'a@example.com' }, /^Birthday: "1966-02-30" is not a real date in the format YYYY-MM-DD/],
 		['a three-letter country code', fields({ additionalFields: { countryCode: 'SWE' } }), { email: 'a@example.com' }, /^Country Code: "SWE" is not a two-letter country code/],
 		['`country` as an extra attribute', fields({ extraAttributesMode: 'json', extraAttributesJson: '{"country": "Sweden"}' }), { email: 'a@example.com' }, /^Attributes \(JSON\): "country" is never sent: Engage fills it in from Country Code/],

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { compactToCalendarDate } from '../shared/dates';
-import { isCalendarDate, toIdList, toIsoString } from '../shared/mapping';
+import { toIdList, toIsoString } from '../shared/mapping';
 import type { AccountTypes } from '../shared/accountTypes';
 import type { CustomValueRow, CustomValueRules } from '../shared/customValues';
 import { customValuesFromRows, withoutEmptyText } from '../shared/customValues';
@@ -55,9 +55,7 @@ const TEXT_FIELDS: Array<[name: string, label: string]> = [
  */
 export function loopsDate(check: ItemChecks, field: string, value: unknown): string {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
-	const day = text === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : compactToCalendarDate(text);
-	if (day !== undefined && isCalendarDate(day)) return day;
-	if (day !== undefined && text !== undefined && /^\d{4}-/.test(text)) check.calendarDate(field, text);
+	if (text !== undefined && (/^\d{4}-\d{2}-\d{2}$/.test(text) || compactToCalendarDate(text) !== undefined)) return check.calendarDay(field, text);
 	return toIsoString(check.date(field, value));
 }
 

@@ -113,9 +113,11 @@ function setsFromJson(check: ItemChecks, json: unknown): SfmcAttributeSet[] {
 			items: (items as Array<{ values?: unknown }>).map((item) => {
 				if (!Array.isArray(item?.values)) check.fail(`${field} > ${name}`, 'each item needs a "values" list');
 				return {
-					values: (item.values as Array<{ name?: unknown; value?: unknown }>).map((pair) => {
+					// Empty text is not sent, as in the fields: it would overwrite the stored value.
+					values: (item.values as Array<{ name?: unknown; value?: unknown }>).flatMap((pair) => {
 						const attribute = check.requiredString(`${field} > ${name} > value name`, pair?.name).trim();
-						return { name: attribute, value: scalar(check, `${field} > ${name} > ${attribute}`, pair.value) };
+						const value = scalar(check, `${field} > ${name} > ${attribute}`, pair.value);
+						return typeof value === 'string' && value.trim() === '' ? [] : [{ name: attribute, value }];
 					}),
 				};
 			}),

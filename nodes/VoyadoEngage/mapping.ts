@@ -184,11 +184,8 @@ export function buildContactData(check: ItemChecks, input: VoyadoContactInput): 
 		if (!/^[A-Za-z]{2}$/.test(countryCode)) check.fail('Country Code', `"${countryCode}" is not a two-letter country code such as SE`);
 		body.countryCode = countryCode.toUpperCase();
 	}
-	const birthDay = check.optionalString('Birthday', fields.birthDay)?.trim();
-	if (birthDay) {
-		check.calendarDate('Birthday', birthDay);
-		body.birthDay = birthDay;
-	}
+	// A day, as Engage takes it (YYYY-MM-DD), from any date form the other date fields take.
+	if (!isUnset(fields.birthDay)) body.birthDay = check.calendarDay('Birthday', typeof fields.birthDay === 'string' ? fields.birthDay.trim() : fields.birthDay);
 	if (!isUnset(fields.gender)) body.gender = check.oneOf('Gender', fields.gender, GENDERS);
 
 	const preferences: IDataObject = {};

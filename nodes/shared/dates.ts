@@ -56,6 +56,12 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
 	return format;
 }
 
+/** The calendar day (YYYY-MM-DD) an instant falls on in a zone. */
+export function calendarDayInZone(date: Date, timeZone: string): string {
+	const parts = Object.fromEntries(zoneFormat(timeZone).formatToParts(date).map((part) => [part.type, part.value]));
+	return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 /** The zone's offset from UTC at that instant, in minutes (Stockholm in winter: 60). */
 export function zoneOffsetMinutes(timeZone: string, instantMs: number): number {
 	const parts = Object.fromEntries(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parseUrl } from './baseUrl';
-import { DIGIT_DATE_RULE, isCalendarDate, isImplausibleDigitDate, parseDateInput } from './dates';
+import { calendarDayInZone, compactToCalendarDate, DIGIT_DATE_RULE, isCalendarDate, isImplausibleDigitDate, parseDateInput } from './dates';
 import { describeType, fieldRuleError } from './fieldError';
 import type { KeyValuePair } from './mapping';
 import { keyValuePairsToObject, parseJsonObject, parseJsonValue } from './mapping';
@@ -129,6 +129,18 @@ export class ItemChecks {
 			);
 		}
 		return date;
+	}
+
+	/**
+	 * A day, as YYYY-MM-DD, from any date form `date` reads: YYYY-MM-DD and YYYYMMDD as written
+	 * (a real day), anything else as the day it falls on in the workflow's time zone.
+	 */
+	calendarDay(field: string, value: unknown): string {
+		const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+		const day = text === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : compactToCalendarDate(text);
+		if (day !== undefined && isCalendarDate(day)) return day;
+		if (text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text)) this.calendarDate(field, text);
+		return calendarDayInZone(this.date(field, value), this.timeZone);
 	}
 
 	calendarDate(field: string, value: string): void {

@@ -143,7 +143,7 @@ export function contactDataFields(operations: string[]): INodeProperties[] {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 1966-06-26',
-					description: 'In the format YYYY-MM-DD. Engage calculates the age from it.',
+					description: 'A day such as 1966-06-26 (19660626 and the other date forms work too; sent as YYYY-MM-DD). Engage calculates the age from it.',
 				},
 				{ displayName: 'Care Of', name: 'careOf', type: 'string', default: '' },
 				{ displayName: 'City', name: 'city', type: 'string', default: '' },
