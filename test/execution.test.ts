@@ -218,11 +218,15 @@ describe('Loops: expressions are n8n\'s, evaluated when their item runs', () => 
 	test('each item\'s fields are read once, when it starts; after a failing item stops the node, the items that never ran are never read', async () => {
 		const items = [{ email: 'a0@example.com' }, { email: 'not an email' }, { email: 'a2@example.com' }, { email: 'a3@example.com' }, { email: 'a4@example.com' }, { email: 'a5@example.com' }];
 
-		const result = await loops.engine.run({ parameters: loops.parameters({ email: countedEmail, options: { concurrency: 2, requestsPerSecond: 0 } }), items });
+		// Options too: every option but the run's own two (Parallel Requests, pace) is its item's.
+		const countedAttempts = '={{ ($execution.customData.set("optionReads", String(Number($execution.customData.get("optionReads") ?? 0) + 1)), 4) }}';
+		const options = { concurrency: 2, requestsPerSecond: 0, maxAttempts: countedAttempts };
+
+		const result = await loops.engine.run({ parameters: loops.parameters({ email: countedEmail, options }), items });
 
 		// Item 0 runs alone; items 1 and 2 start together; item 1 fails, so 3 to 5 never start.
 		expect(result.error?.message).toMatch(/^Email: "not an email" is not a valid email address/);
-		expect(result.run.data.resultData.metadata).toEqual({ reads: '3', last: '2' });
+		expect(result.run.data.resultData.metadata).toEqual({ reads: '3', last: '2', optionReads: '3' });
 		expect(loops.mock.contacts.map((contact) => contact.email).sort()).toEqual(['a0@example.com', 'a2@example.com']);
 	});
 });

@@ -359,7 +359,12 @@ export function sortedByDisplayName(fields: INodeProperties[]): INodeProperties[
 
 /** Concurrency and pace for one execution, read from Options of the first item. */
 export function executionSettingsFrom(context: IExecuteFunctions, api: VendorApi): ExecutionSettings {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	// Only these two are read here (from the first item, as n8n's own nodes read batch settings):
+	// every other option is evaluated by its item, once.
+	const options: IDataObject = {
+		concurrency: context.getNodeParameter('options.concurrency', 0, undefined) as IDataObject[string],
+		requestsPerSecond: context.getNodeParameter('options.requestsPerSecond', 0, undefined) as IDataObject[string],
+	};
 	const check = new ItemChecks(context.getNode(), 0);
 	const concurrency =
 		options.concurrency === undefined ? api.defaultConcurrency : check.integer('Options > Parallel Requests', options.concurrency);
