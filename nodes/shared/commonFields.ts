@@ -361,10 +361,9 @@ export function sortedByDisplayName(fields: INodeProperties[]): INodeProperties[
 export function executionSettingsFrom(context: IExecuteFunctions, api: VendorApi): ExecutionSettings {
 	// Only these two are read here (from the first item, as n8n's own nodes read batch settings):
 	// every other option is evaluated by its item, once.
-	const options: IDataObject = {
-		concurrency: context.getNodeParameter('options.concurrency', 0, undefined) as IDataObject[string],
-		requestsPerSecond: context.getNodeParameter('options.requestsPerSecond', 0, undefined) as IDataObject[string],
-	};
+	// (n8n throws for a path that is not set unless given a fallback: null stands for "not set".)
+	const option = (name: string) => context.getNodeParameter(`options.${name}`, 0, null) ?? undefined;
+	const options: IDataObject = { concurrency: option('concurrency'), requestsPerSecond: option('requestsPerSecond') } as IDataObject;
 	const check = new ItemChecks(context.getNode(), 0);
 	const concurrency =
 		options.concurrency === undefined ? api.defaultConcurrency : check.integer('Options > Parallel Requests', options.concurrency);
