@@ -158,14 +158,20 @@ export function credentialsFor(mocks) {
 			data: { subdomain: 'mc563885gzs27c5t9-63k636ttgm', clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', authBaseUrl: mocks.sfmc.baseUrl, accessToken: '', restInstanceUrl: '' },
 		},
 		{ id: 'voyadoCred', name: 'Voyado (sandbox mock)', type: 'voyadoEngageApi', data: { tenant: 'sandbox', apiKey: 'sandbox-voyado-key', baseUrlOverride: mocks.voyado.baseUrl } },
-		// On purpose: opening it shows what the credential test says about a wrong client secret.
-		{
-			id: 'sfmcWrongCred',
-			name: 'Marketing Cloud (sandbox mock, wrong secret)',
-			type: 'salesforceMarketingCloudApi',
-			data: { subdomain: 'mc563885gzs27c5t9-63k636ttgm', clientId: 'sandbox-client', clientSecret: 'not-the-secret', authBaseUrl: mocks.sfmc.baseUrl, accessToken: '', restInstanceUrl: '' },
-		},
 	];
+}
+
+/**
+ * For the browser check only: opening it shows what the credential test says about a wrong client
+ * secret. Not in the sandbox: with one credential of a type, n8n gives a new node that one.
+ */
+export function wrongSecretCredentialFor(mocks) {
+	return {
+		id: 'sfmcWrongCred',
+		name: 'Marketing Cloud (sandbox mock, wrong secret)',
+		type: 'salesforceMarketingCloudApi',
+		data: { subdomain: 'mc563885gzs27c5t9-63k636ttgm', clientId: 'sandbox-client', clientSecret: 'not-the-secret', authBaseUrl: mocks.sfmc.baseUrl, accessToken: '', restInstanceUrl: '' },
+	};
 }
 
 const people = [
@@ -415,16 +421,14 @@ export function syncWorkflowFor(vendor) {
 	};
 }
 
-/** Imports the credentials and, per vendor, the create, dropdown, sync and required-fields workflows. */
-export async function importSandbox(userFolder, mocks) {
+/**
+ * Imports the credentials and, per vendor, the create, dropdown, sync and required-fields
+ * workflows; `withWrongSecret` adds the browser check's wrong-secret Marketing Cloud credential.
+ */
+export async function importSandbox(userFolder, mocks, { withWrongSecret = false } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'contacts-import-'));
-	// The wrong-secret credential first: n8n offers a new node the newest credential of its type,
-	// which must be the working one.
-	const credentials = credentialsFor(mocks);
-	const wrongSecret = credentials.filter((credential) => credential.id === 'sfmcWrongCred');
-	writeFileSync(join(dir, 'wrong-secret.json'), JSON.stringify(wrongSecret));
-	await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'wrong-secret.json')}`]);
-	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentials.filter((credential) => !wrongSecret.includes(credential))));
+	const credentials = [...credentialsFor(mocks), ...(withWrongSecret ? [wrongSecretCredentialFor(mocks)] : [])];
+	writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentials));
 	await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
 	mkdirSync(join(dir, 'workflows'));
 	for (const vendor of Object.keys(VENDOR_NODES)) {
