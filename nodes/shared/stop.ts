@@ -17,10 +17,6 @@ export class ExecutionStoppedError extends Error {
 	}
 }
 
-export function isExecutionStopped(error: unknown): boolean {
-	return error instanceof ExecutionStoppedError;
-}
-
 /**
  * What the node throws when it returns after Stop: nothing more is started, and nothing is
  * reported as done. "canceled" in the message is how n8n tells a cancelled run from a failed one.

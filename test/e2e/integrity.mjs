@@ -28,9 +28,14 @@ function rowWorkflow(id, vendor, rows, parameters, settings = {}) {
 	};
 }
 
+/** Intercom Create with Signed Up At typed as `signedUp`, in Stockholm's time zone. */
+function signedUpWorkflow(id, email, signedUp) {
+	const parameters = { operation: 'create', role: 'user', email: '={{ $json.email }}', additionalFields: { signed_up_at: '={{ $json.signedUp }}' } };
+	return rowWorkflow(id, 'intercom', [{ email, signedUp }], parameters, { timezone: 'Europe/Stockholm' });
+}
+
 // A CSV row whose plan and seats cells are blank.
 const BLANK = [{ email: 'blank@example.com', plan: '', seats: null }];
-const STOCKHOLM = { timezone: 'Europe/Stockholm' };
 
 const WORKFLOWS = [
 	rowWorkflow('integrityLoopsBlank', 'loops', BLANK, {
@@ -47,18 +52,8 @@ const WORKFLOWS = [
 		customAttributesMode: 'fields',
 		customAttributes: { attribute: [{ name: 'plan', value: '={{ $json.plan }}' }, { name: 'seats', type: 'integer', numberValue: '={{ $json.seats }}' }] },
 	}),
-	rowWorkflow('integrityIntercomDate', 'intercom', [{ email: 'digits@example.com', signedUp: '20240131' }], {
-		operation: 'create',
-		role: 'user',
-		email: '={{ $json.email }}',
-		additionalFields: { signed_up_at: '={{ $json.signedUp }}' },
-	}, STOCKHOLM),
-	rowWorkflow('integrityIntercomYear', 'intercom', [{ email: 'year@example.com', signedUp: '2024' }], {
-		operation: 'create',
-		role: 'user',
-		email: '={{ $json.email }}',
-		additionalFields: { signed_up_at: '={{ $json.signedUp }}' },
-	}, STOCKHOLM),
+	signedUpWorkflow('integrityIntercomDate', 'digits@example.com', '20240131'),
+	signedUpWorkflow('integrityIntercomYear', 'year@example.com', '2024'),
 	rowWorkflow('integrityLoopsDate', 'loops', [{ email: 'digits@example.com', joined: '20240131' }], {
 		operation: 'create',
 		email: '={{ $json.email }}',

@@ -17,7 +17,7 @@ const PATH = 'stop-loops';
 const CONTACTS = 300;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function stopWorkflow() {
+function stopWorkflow() {
 	const node = VENDOR_NODES.loops;
 	// Each item evaluates an expression with some work in it, so an item taken after Stop would show as CPU.
 	const busyFirstName = '={{ Array.from({ length: 100000 }, (_, i) => i).reduce((a, b) => a + b, 0) > 0 ? $json.first : "" }}';
