@@ -1,14 +1,13 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { intercomRegionUrl } from '../nodes/Intercom/regions';
-import { checkBaseUrl, checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 // Not `intercomApi`: n8n's built-in Intercom node owns that name, and credential names are global.
 export class IntercomContactsApi implements ICredentialType {
@@ -53,20 +52,23 @@ export class IntercomContactsApi implements ICredentialType {
 		},
 	];
 
-	// A function so the region, the override and the https rule apply to every request,
-	// the credential test included, before the token is attached.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const base = credentials.baseUrl
-			? checkBaseUrl(credentials.baseUrl, 'Base URL Override')
-			: intercomRegionUrl(credentials.region);
-		return credentialRequest(requestOptions, checkedRequestBaseUrl(requestOptions, () => base), {
-			Authorization: `Bearer ${credentials.accessToken as string}`,
-			Accept: 'application/json',
-		});
-	}
+	// An own property (n8n offers a credential in the HTTP Request node only when its type has
+	// `authenticate` of its own), and a function so the region, the override and the https rule
+	// apply to every request, the credential test and the HTTP Request node included.
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		authenticatedRequest(
+			requestOptions,
+			() => (credentials.baseUrl ? checkBaseUrl(credentials.baseUrl, 'Base URL Override') : intercomRegionUrl(credentials.region)),
+			{ Authorization: `Bearer ${credentials.accessToken as string}`, Accept: 'application/json' },
+		);
+
+	// Custom API calls: the HTTP Request node's Predefined Credential Type. The host depends on the
+	// workspace's region (US api.intercom.io, EU api.eu.intercom.io, Australia api.au.intercom.io).
+	httpRequestNode = {
+		name: 'Intercom',
+		docsUrl: 'https://developers.intercom.com/docs/references/rest-api/api.intercom.io',
+		apiBaseUrlPlaceholder: 'https://api.intercom.io',
+	};
 
 	test: ICredentialTestRequest = {
 		request: { url: '/me', method: 'GET' },

@@ -1,13 +1,12 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { checkBaseUrl, checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 export class LoopsApi implements ICredentialType {
 	name = 'loopsApi';
@@ -38,17 +37,20 @@ export class LoopsApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than the generic form so the base-URL rule is enforced on every request,
-	// the credential test included, before the key is attached.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const baseURL = checkedRequestBaseUrl(requestOptions, () =>
-			checkBaseUrl(credentials.baseUrl || 'https://app.loops.so/api/v1'),
-		);
-		return credentialRequest(requestOptions, baseURL, { Authorization: `Bearer ${credentials.apiKey as string}` });
-	}
+	// An own property (n8n offers a credential in the HTTP Request node only when its type has
+	// `authenticate` of its own), and a function rather than the generic form so the base-URL rule
+	// applies to every request, the credential test and the HTTP Request node included.
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		authenticatedRequest(requestOptions, () => checkBaseUrl(credentials.baseUrl || 'https://app.loops.so/api/v1'), {
+			Authorization: `Bearer ${credentials.apiKey as string}`,
+		});
+
+	// Custom API calls: the HTTP Request node's Predefined Credential Type.
+	httpRequestNode = {
+		name: 'Loops',
+		docsUrl: 'https://loops.so/docs/api-reference/intro',
+		apiBaseUrl: 'https://app.loops.so/api/v1',
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

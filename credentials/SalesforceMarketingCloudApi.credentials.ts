@@ -1,16 +1,16 @@
 import type {
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { sfmcHosts } from '../nodes/SalesforceMarketingCloud/subdomain';
-import { checkBaseUrl, checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 interface TokenResponse {
 	access_token?: string;
@@ -132,25 +132,31 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 		return { accessToken: token.access_token ?? '', restInstanceUrl: token.rest_instance_url ?? '' };
 	}
 
-	// A function because the REST host comes from the token (rest_instance_url), and so the host
-	// rules apply before the token is attached.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	// An own property (n8n offers a credential in the HTTP Request node only when its type has
+	// `authenticate` of its own), and a function because the REST host comes from the token
+	// (rest_instance_url), and so the host rules apply before the token is attached. In the HTTP
+	// Request node a URL may also be on the tenant's SOAP host.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
 		const hosts = sfmcHosts(credentials);
 		const rest = credentials.restBaseUrl
 			? hosts.rest
 			: credentials.restInstanceUrl
 				? checkBaseUrl(credentials.restInstanceUrl, 'REST instance URL')
 				: hosts.rest;
-		return credentialRequest(requestOptions, checkedRequestBaseUrl(requestOptions, () => rest), {
-			Authorization: `Bearer ${credentials.accessToken as string}`,
-		});
-	}
+		return authenticatedRequest(requestOptions, () => rest, { Authorization: `Bearer ${credentials.accessToken as string}` }, () => [
+			hosts.rest,
+			hosts.soap,
+		]);
+	};
 
-	// n8n's tester shows only the status text ("Unauthorized") unless a rule names the cause. A 401
-	// comes from the token request (client ID or secret refused) or from tokenContext (token refused).
+	// Custom API calls: the HTTP Request node's Predefined Credential Type (the token is fetched by
+	// preAuthentication, once, and reused until Marketing Cloud refuses it).
+	httpRequestNode = {
+		name: 'Salesforce Marketing Cloud',
+		docsUrl: 'https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/apis-overview.html',
+		apiBaseUrlPlaceholder: 'https://{subdomain}.rest.marketingcloudapis.com',
+	};
+
 	test: ICredentialTestRequest = {
 		request: { url: '/platform/v1/tokenContext', method: 'GET' },
 		rules: [

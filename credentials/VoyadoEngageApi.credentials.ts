@@ -1,14 +1,13 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { voyadoBaseUrl } from '../nodes/VoyadoEngage/tenant';
-import { checkedRequestBaseUrl, credentialRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { authenticatedRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 import { PACKAGE_USER_AGENT } from '../nodes/shared/userAgent';
 
 export class VoyadoEngageApi implements ICredentialType {
@@ -57,19 +56,23 @@ export class VoyadoEngageApi implements ICredentialType {
 		},
 	];
 
-	// A function so the tenant host rule applies to every request, the test included, before
-	// the key is attached; Voyado also requires User-Agent and a JSON Content-Type on every call.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const userAgent = String(credentials.userAgent ?? '').trim() || PACKAGE_USER_AGENT;
-		return credentialRequest(requestOptions, checkedRequestBaseUrl(requestOptions, () => voyadoBaseUrl(credentials)), {
+	// An own property (n8n offers a credential in the HTTP Request node only when its type has
+	// `authenticate` of its own), and a function so the tenant host rule applies to every request,
+	// the test and the HTTP Request node included, before the key is attached. Voyado also requires
+	// User-Agent and a JSON Content-Type on every call.
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		authenticatedRequest(requestOptions, () => voyadoBaseUrl(credentials), {
 			apikey: credentials.apiKey as string,
-			'User-Agent': userAgent,
+			'User-Agent': String(credentials.userAgent ?? '').trim() || PACKAGE_USER_AGENT,
 			'Content-Type': 'application/json',
 		});
-	}
+
+	// Custom API calls: the HTTP Request node's Predefined Credential Type.
+	httpRequestNode = {
+		name: 'Voyado Engage',
+		docsUrl: 'https://developer.voyado.com/en/api/api-authentication.html',
+		apiBaseUrlPlaceholder: 'https://{tenant}.voyado.com',
+	};
 
 	test: ICredentialTestRequest = {
 		request: { url: '/api/v2/contacts/count', method: 'GET' },

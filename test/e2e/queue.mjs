@@ -4,15 +4,17 @@
 // -> the vendor's node, published, production URL); 20 calls of 100 contacts each are sent at
 // once. Then a worker is killed in the middle of a Create or Update run, and the inputs of the
 // executions it held are sent again. Every process and service started here is stopped by its own
-// process id. Run with `npm run test:queue` (after `npm run setup`).
+// process id. Redis and PostgreSQL come from the environment (see services.mjs): without them the
+// test says what it needs and is skipped, or fails with CI=true. Run with `npm run test:queue`
+// (after `npm run setup`).
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-import { checkInstalled, credentialsFor, installPackedPackage, N8N_BIN, n8nEnv, n8nOk, NODE24_BIN, startMocks, startN8n, stopMocks, VENDOR_NODES } from './lib.mjs';
-import { dumpDatabase, ensureServicePackages, freePort, psql, startPostgres, startRedis, stopProcess } from './services.mjs';
+import { checkInstalled, credentialsFor, installPackedPackage, N8N_BIN, n8nEnv, n8nOk, NODE24_BIN, startMocks, startN8n, stopMocks, unavailable, VENDOR_NODES } from './lib.mjs';
+import { findServices, freePort, SERVICES_HELP, startServices, stopProcess } from './services.mjs';
 
 const CALLS = 20;
 const CONTACTS_PER_CALL = 100;
@@ -90,7 +92,9 @@ function countsOf(emails) {
 }
 
 checkInstalled();
-ensureServicePackages(log);
+const offered = findServices();
+const missing = Object.entries(offered).filter(([, service]) => service.missing).map(([name, service]) => `${name}: ${service.missing}`);
+if (missing.length > 0) unavailable(`queue mode in real n8n (${missing.join('; ')})`, SERVICES_HELP);
 const dir = mkdtempSync(join(tmpdir(), 'contacts-queue-'));
 // PostgreSQL runs as its own user (never root): it must reach its folder inside this one.
 chmodSync(dir, 0o755);
@@ -99,13 +103,14 @@ mkdirSync(userFolder);
 const processes = {};
 const logFiles = {};
 let mocks;
+let services;
 let exitCode = 1;
 try {
-	const postgres = await startPostgres(join(dir, 'postgres'));
-	processes.postgres = postgres.child;
-	const redis = await startRedis(dir);
-	processes.redis = redis.child;
-	log(`PostgreSQL on 127.0.0.1:${postgres.port} (pid ${postgres.child.pid}), Redis on 127.0.0.1:${redis.port} (pid ${redis.child.pid})`);
+	services = await startServices(offered, dir);
+	const { postgres, redis } = services;
+	log(services.describe);
+	// One query's rows as 'a|b' lines, as psql -At printed them.
+	const psql = async (sql) => (await postgres.query(sql)).map((row) => row.join('|')).join('\n');
 
 	installPackedPackage(userFolder);
 	mocks = await startMocks();
@@ -117,13 +122,16 @@ try {
 	const port = await freePort();
 	const queueEnv = {
 		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_HOST: postgres.host,
 		DB_POSTGRESDB_PORT: String(postgres.port),
-		DB_POSTGRESDB_USER: 'n8n',
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
 		DB_POSTGRESDB_DATABASE: postgres.database,
 		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		...(redis.password ? { QUEUE_BULL_REDIS_PASSWORD: redis.password } : {}),
+		QUEUE_BULL_PREFIX: services.bullPrefix,
 		// A worker that stops is noticed in seconds rather than the default 30.
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 		QUEUE_WORKER_LOCK_DURATION: '5000',
@@ -173,10 +181,10 @@ try {
 	log(`main (pid ${processes.main.pid}) and two workers (pids ${processes.worker1.pid}, ${processes.worker2.pid}) are ready`);
 
 	// 1. Every vendor: 20 calls of 100 contacts at once.
-	const executionsBefore = () => Number(psql(postgres, 'select count(*) from execution_entity').trim());
+	const executionsBefore = async () => Number((await psql('select count(*) from execution_entity')).trim());
 	for (const vendor of Object.keys(VENDOR_NODES)) {
 		const before = Date.now();
-		const firstExecution = executionsBefore();
+		const firstExecution = await executionsBefore();
 		const bodies = Array.from({ length: CALLS }, (_, call) => ({ contacts: contactsOf(vendor, 'queue', call) }));
 		const url = `http://127.0.0.1:${port}/webhook/queue-${vendor}-create`;
 		// Marketing Cloud: the first call goes alone and fetches the token (n8n stores it in PostgreSQL);
@@ -189,13 +197,13 @@ try {
 		const once = sent.filter((email) => counts.get(email) === 1).length;
 		check(`${vendor}: ${CALLS} webhook calls of ${CONTACTS_PER_CALL} contacts each are answered 200`, statuses.every((status) => status === 200), `${statuses.filter((s) => s === 200).length}/${CALLS} in ${(tookMs / 1000).toFixed(1)} s`);
 		check(`${vendor}: every contact reached the mock exactly once`, once === sent.length && counts.size === sent.length, `${once}/${sent.length} once, ${counts.size} stored`);
-		const rows = psql(postgres, `select status from execution_entity where "workflowId" = '${queueWorkflow(vendor, 'create').id}'`).trim().split('\n');
-		check(`${vendor}: every execution ended successful`, rows.length === CALLS && rows.every((status) => status === 'success'), `${rows.length} executions: ${[...countsOf(rows)].map(([s, n]) => `${n} ${s}`).join(', ')}; ${executionsBefore() - firstExecution} new`);
+		const rows = (await psql(`select status from execution_entity where "workflowId" = '${queueWorkflow(vendor, 'create').id}'`)).trim().split('\n');
+		check(`${vendor}: every execution ended successful`, rows.length === CALLS && rows.every((status) => status === 'success'), `${rows.length} executions: ${[...countsOf(rows)].map(([s, n]) => `${n} ${s}`).join(', ')}; ${(await executionsBefore()) - firstExecution} new`);
 	}
 	const startedBy = (worker) => [...logOf(worker).matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
 	const perWorker = { worker1: startedBy('worker1').length, worker2: startedBy('worker2').length };
 	check('executions ran on both workers', perWorker.worker1 > 0 && perWorker.worker2 > 0, `worker1 ${perWorker.worker1}, worker2 ${perWorker.worker2}`);
-	const sfmcExecutions = new Set(psql(postgres, `select id from execution_entity where "workflowId" = '${queueWorkflow('sfmc', 'create').id}'`).trim().split('\n'));
+	const sfmcExecutions = new Set((await psql(`select id from execution_entity where "workflowId" = '${queueWorkflow('sfmc', 'create').id}'`)).trim().split('\n'));
 	const sfmcPerWorker = ['worker1', 'worker2'].map((worker) => startedBy(worker).filter((id) => sfmcExecutions.has(id)).length);
 	check(
 		'sfmc: one token request for the whole run, though both workers ran its executions (the token is read back from PostgreSQL)',
@@ -220,7 +228,7 @@ try {
 	const upsertId = queueWorkflow('loops', 'upsert').id;
 	let rows = [];
 	for (let attempt = 0; attempt < 60; attempt += 1) {
-		rows = psql(postgres, `select id, status from execution_entity where "workflowId" = '${upsertId}' order by id`).trim().split('\n').filter(Boolean);
+		rows = (await psql(`select id, status from execution_entity where "workflowId" = '${upsertId}' order by id`)).trim().split('\n').filter(Boolean);
 		if (rows.every((row) => !/\|(running|new)$/.test(row))) break;
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
 	}
@@ -250,7 +258,7 @@ try {
 
 	// 3. No credential value in any log of main or worker, nor in PostgreSQL in plain text.
 	const secrets = ['sandbox-loops-key', 'sandbox-intercom-token', 'sandbox-client-secret', 'sandbox-voyado-key', 'not-the-secret', ...Array.from({ length: mocks.sfmc.tokenRequests + 2 }, (_, i) => `mock-token-${i + 1}`)];
-	const haystacks = { ...Object.fromEntries(Object.keys(logFiles).map((name) => [`${name} log`, logOf(name)])), 'PostgreSQL dump': dumpDatabase(postgres) };
+	const haystacks = { ...Object.fromEntries(Object.keys(logFiles).map((name) => [`${name} log`, logOf(name)])), 'PostgreSQL dump': await postgres.dump() };
 	const found = Object.entries(haystacks).flatMap(([where, text]) => secrets.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`));
 	check('no credential value in the logs of main and workers, nor in PostgreSQL in plain text', found.length === 0, found.join(', ') || `${secrets.length} values, ${Object.keys(haystacks).length} places`);
 	exitCode = results.every((result) => result.ok) ? 0 : 1;
@@ -258,8 +266,8 @@ try {
 	console.error(error);
 } finally {
 	for (const name of ['worker2', 'worker1', 'main']) await stopProcess(processes[name]).catch(() => undefined);
-	await stopProcess(processes.redis).catch(() => undefined);
-	await stopProcess(processes.postgres, 'SIGINT').catch(() => undefined);
+	await services?.redis.stop().catch(() => undefined);
+	await services?.postgres.stop().catch(() => undefined);
 	if (mocks) await stopMocks(mocks);
 	const failed = results.filter((result) => !result.ok).length;
 	console.log(`\nQueue mode in real n8n (main, 2 workers, Redis, PostgreSQL): ${results.length - failed} passed, ${failed} failed, ${seconds()}`);

@@ -9,9 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { n8nOk, VENDOR_NODES } from './lib.mjs';
+import { n8nOk, restSession, VENDOR_NODES } from './lib.mjs';
 
-const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-1' };
 const WORKFLOW_ID = 'stopLoopsWebhook';
 const PATH = 'stop-loops';
 const CONTACTS = 300;
@@ -63,24 +62,6 @@ export async function importStopWorkflow(userFolder) {
 	await n8nOk(userFolder, ['import:workflow', `--input=${join(dir, 'stop.json')}`]);
 	await n8nOk(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 	rmSync(dir, { recursive: true, force: true });
-}
-
-/** n8n's REST API as the owner: its cookie, and the browser id n8n ties the cookie to. */
-async function restSession(baseUrl) {
-	const browserId = randomUUID();
-	const headers = { 'content-type': 'application/json', 'browser-id': browserId };
-	let response = await fetch(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
-	if (!response.ok) {
-		response = await fetch(`${baseUrl}/rest/login`, { method: 'POST', headers, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
-	}
-	if (!response.ok) throw new Error(`Could not sign in: ${response.status} ${await response.text()}`);
-	const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-	return async (method, path, body) => {
-		const answer = await fetch(`${baseUrl}/rest${path}`, { method, headers: { ...headers, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-		const text = await answer.text();
-		if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
-		return JSON.parse(text);
-	};
 }
 
 /** User plus system CPU time of a process, in ms (Linux /proc). */
