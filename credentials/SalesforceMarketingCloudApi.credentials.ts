@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { sfmcHosts } from '../nodes/SalesforceMarketingCloud/subdomain';
+import { oneTokenRequestAtATime } from '../nodes/SalesforceMarketingCloud/tokenRequests';
 import { authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 interface TokenResponse {
@@ -120,16 +121,18 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 		if (accountId !== '') body.account_id = /^\d+$/.test(accountId) ? Number(accountId) : accountId;
 		const scope = String(credentials.scope ?? '').trim();
 		if (scope !== '') body.scope = scope;
-		const token = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${auth}/v2/token`,
-			headers: { 'Content-Type': 'application/json' },
-			body,
-			json: true,
-			// The body holds the client secret: never re-post it to wherever a 3xx points.
-			disableFollowRedirect: true,
-		})) as TokenResponse;
-		return { accessToken: token.access_token ?? '', restInstanceUrl: token.rest_instance_url ?? '' };
+		return await oneTokenRequestAtATime([auth, body], async () => {
+			const token = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${auth}/v2/token`,
+				headers: { 'Content-Type': 'application/json' },
+				body,
+				json: true,
+				// The body holds the client secret: never re-post it to wherever a 3xx points.
+				disableFollowRedirect: true,
+			})) as TokenResponse;
+			return { accessToken: token.access_token ?? '', restInstanceUrl: token.rest_instance_url ?? '' };
+		});
 	}
 
 	// An own property (n8n offers a credential in the HTTP Request node only when its type has

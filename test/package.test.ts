@@ -15,67 +15,85 @@ import { LoopsMock } from './mocks/loops';
 const root = join(__dirname, '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
 
-describe('the installable package', () => {
-	test('package.json follows the community package rules', () => {
-		expect(packageJson.name).toBe('n8n-nodes-contacts');
-		expect(packageJson.keywords).toContain('n8n-community-node-package');
-		expect(packageJson.files).toEqual(['dist']);
-		expect(packageJson.dependencies ?? {}).toEqual({});
-		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-		const scripts = (packageJson.scripts ?? {}) as Record<string, string>;
-		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) {
-			expect(scripts[hook]).toBeUndefined();
-		}
+// `gulp pack` stages and packs one package per vendor from dist/ (the test command builds first).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PACKAGES, PACK_DIR } = require('../gulpfile.js') as {
+	PACKAGES: Array<{ folder: string; name: string; credentials: string[] }>;
+	PACK_DIR: string;
+};
+const stageOf = (name: string) => join(PACK_DIR, 'stage', name);
+const NODE_OF: Record<string, string> = { Loops: 'loops', Intercom: 'intercom', SalesforceMarketingCloud: 'salesforceMarketingCloud', VoyadoEngage: 'voyadoEngage' };
+
+beforeAll(() => {
+	execFileSync(join(root, 'node_modules', '.bin', 'gulp'), ['pack'], { cwd: root, stdio: 'ignore' });
+}, 120_000);
+
+describe('one package per vendor (npm run pack)', () => {
+	test('the repository itself is a private workspace, never published', () => {
+		expect(packageJson.private).toBe(true);
+		expect(PACKAGES.map((spec) => spec.name)).toEqual([
+			'n8n-nodes-contacts-loops',
+			'n8n-nodes-contacts-intercom',
+			'n8n-nodes-contacts-salesforce-marketing-cloud',
+			'n8n-nodes-contacts-voyado-engage',
+		]);
 	});
 
-	test('the packed tarball holds only what n8n loads: compiled code, codex, icons, README, LICENSE', () => {
-		const [pack] = JSON.parse(
-			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
-		) as Array<{ files: Array<{ path: string }> }>;
-		const files = pack.files.map((file) => file.path).sort();
+	describe.each(PACKAGES.map((spec) => [spec.name, spec] as const))('%s', (name, spec) => {
+		const manifest = () => JSON.parse(readFileSync(join(stageOf(name), 'package.json'), 'utf8')) as Record<string, unknown>;
 
-		const unexpected = files.filter(
-			(file) => !['package.json', 'README.md', 'LICENSE'].includes(file) && !/^dist\/(nodes|credentials)\/.+\.(js|node\.json|svg)$/.test(file),
-		);
-		expect(unexpected).toEqual([]);
-		const n8n = packageJson.n8n as { nodes: string[]; credentials: string[] };
-		for (const entry of [...n8n.nodes, ...n8n.credentials]) expect(files).toContain(entry);
-		for (const node of n8n.nodes) expect(files).toContain(node.replace(/\.js$/, '.json'));
-	});
+		test('package.json follows the community package rules', () => {
+			const pkg = manifest();
+			expect(pkg.name).toBe(name);
+			expect(pkg.version).toBe(packageJson.version);
+			expect(pkg.keywords).toContain('n8n-community-node-package');
+			expect(pkg.files).toEqual(['dist']);
+			expect(pkg.dependencies).toBeUndefined();
+			expect(pkg.scripts).toBeUndefined();
+			expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+			expect(pkg.license).toBe('MIT');
+		});
 
-	test("n8n's package loader finds every listed node and credential in dist/, with icons and codex", async () => {
-		const loader = new PackageDirectoryLoader(root);
-		await loader.loadAll();
+		test("the tarball holds only this vendor's node and credential, the shared helpers, README and LICENSE", () => {
+			const [pack] = JSON.parse(
+				execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: stageOf(name), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+			) as Array<{ files: Array<{ path: string }> }>;
+			const files = pack.files.map((file) => file.path).sort();
+			const own = new RegExp(`^dist/(nodes/(${spec.folder}|shared)/.+\\.(js|node\\.json|svg)|credentials/(${spec.credentials.join('|')})\\.credentials\\.js)$`);
 
-		expect(loader.packageName).toBe('n8n-nodes-contacts');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['intercom', 'loops', 'salesforceMarketingCloud', 'voyadoEngage']);
-		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['intercomContactsApi', 'loopsApi', 'salesforceMarketingCloudApi', 'voyadoEngageApi']);
-		const loops = loader.getNode('loops').type as INodeType;
-		expect(loops.description.usableAsTool).toBe(true);
-		expect(loops.description.codex?.resources?.primaryDocumentation?.map((link) => link.url)).toContain(
-			'https://loops.so/docs/api-reference/create-contact',
-		);
-		for (const name of Object.keys(loader.nodeTypes)) {
-			const type = loader.getNode(name).type as INodeType;
+			expect(files.filter((file) => !['package.json', 'README.md', 'LICENSE'].includes(file) && !own.test(file))).toEqual([]);
+			expect(files).toContain(`dist/nodes/${spec.folder}/${spec.folder}.node.json`);
+			expect(files.some((file) => file.startsWith('dist/nodes/shared/'))).toBe(true);
+			expect(readFileSync(join(stageOf(name), 'README.md'), 'utf8')).toMatch(/^## Installation$[\s\S]*^## Operations$[\s\S]*^## Credentials$[\s\S]*^## Compatibility$/m);
+		});
+
+		test("n8n's package loader finds its one node and credential, with icons and codex; the credential works in the HTTP Request node", async () => {
+			const loader = new PackageDirectoryLoader(stageOf(name));
+			await loader.loadAll();
+
+			expect(loader.packageName).toBe(name);
+			expect(Object.keys(loader.nodeTypes)).toEqual([NODE_OF[spec.folder]]);
+			const type = loader.getNode(NODE_OF[spec.folder]).type as INodeType;
 			expect(type.description.usableAsTool).toBe(true);
 			expect(type.description.codex?.resources?.primaryDocumentation?.[0].url).toMatch(/^https:\/\//);
-		}
-		for (const icon of [
-			'dist/nodes/Loops/loops.svg',
-			'dist/nodes/Loops/loops.dark.svg',
-			'dist/nodes/Intercom/intercom.svg',
-			'dist/nodes/Intercom/intercom.dark.svg',
-			'dist/nodes/SalesforceMarketingCloud/salesforceMarketingCloud.svg',
-			'dist/nodes/SalesforceMarketingCloud/salesforceMarketingCloud.dark.svg',
-			'dist/nodes/VoyadoEngage/voyadoEngage.svg',
-			'dist/nodes/VoyadoEngage/voyadoEngage.dark.svg',
-		]) {
-			expect(existsSync(join(root, icon))).toBe(true);
-		}
+			const codex = JSON.parse(readFileSync(join(stageOf(name), 'dist', 'nodes', spec.folder, `${spec.folder}.node.json`), 'utf8')) as { node: string };
+			expect(codex.node).toBe(`${name}.${NODE_OF[spec.folder]}`);
+			for (const icon of Object.values(type.description.icon as Record<string, string>)) {
+				expect(existsSync(join(stageOf(name), 'dist', 'nodes', spec.folder, icon.replace(/^file:/, '')))).toBe(true);
+			}
+			expect(Object.keys(loader.credentialTypes)).toHaveLength(spec.credentials.length);
+			for (const credentialName of Object.keys(loader.credentialTypes)) {
+				const credential = loader.getCredential(credentialName).type as ICredentialType;
+				// n8n offers a credential under Predefined Credential Type only when `authenticate` is its own.
+				expect(Object.prototype.hasOwnProperty.call(credential, 'authenticate')).toBe(true);
+				expect(typeof credential.authenticate).toBe('function');
+				expect(credential.httpRequestNode).toEqual(expect.objectContaining({ name: expect.any(String), docsUrl: expect.stringMatching(/^https:\/\//) }));
+			}
+		});
 	});
 
-	test('the compiled Loops node creates a contact through the engine', async () => {
-		const loader = new PackageDirectoryLoader(root);
+	test('the compiled Loops node from its own package creates a contact through the engine', async () => {
+		const loader = new PackageDirectoryLoader(stageOf('n8n-nodes-contacts-loops'));
 		await loader.loadAll();
 		const mock = new LoopsMock('compiled-key');
 		await mock.start();
@@ -107,31 +125,37 @@ describe('publishing: GitHub Actions with npm provenance (the workflows cannot r
 	const runs = (parsed: Workflow) => steps(parsed).flatMap((step) => (step.run ? [step.run.trim()] : []));
 	const scripts = packageJson.scripts as Record<string, string>;
 
-	test('ci.yml runs on every push to main and every pull request, with the commands of .ci/run on Node 20', () => {
-		const ci = workflow('ci.yml');
+	test('ci.yml runs on every push to main and every pull request, with the commands of .ci/run on Node 20 and the services as containers', () => {
+		const ci = workflow('ci.yml') as Workflow & { jobs: Record<string, { services?: Record<string, unknown>; env?: Record<string, string> }> };
 
 		expect(ci.on.push?.branches).toEqual(['main']);
 		expect(ci.on).toHaveProperty('pull_request');
 		expect(steps(ci).map((step) => step.uses).filter(Boolean)).toEqual(['actions/checkout@v6', 'actions/setup-node@v4']);
 		expect(steps(ci).find((step) => step.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('20');
 		const ciRun = readFileSync(join(root, '.ci', 'run'), 'utf8').split('\n').filter((line) => line.startsWith('npm '));
-		expect(runs(ci).filter((run) => run.startsWith('npm ')).map((run) => run.replace(' -- --no-browser', ''))).toEqual(ciRun);
+		expect(runs(ci).filter((run) => run.startsWith('npm '))).toEqual(ciRun);
+		const job = Object.values(ci.jobs)[0];
+		expect(Object.keys(job.services ?? {}).sort()).toEqual(['postgres', 'redis']);
+		expect(job.env).toEqual(expect.objectContaining({ CI: 'true', REDIS_URL: expect.any(String), POSTGRES_URL: expect.any(String) }));
+		// npm scripts never install system packages; apt, where used, updates its lists first.
+		for (const command of [...runs(ci), ...Object.values(scripts)]) expect(command).not.toMatch(/\b(sudo|apt-get)\b/);
+		expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toMatch(/apt-get update[\s\S]*apt-get install/);
 	});
 
-	test('publish.yml publishes a version tag through `npm run release`, with the OIDC token provenance needs', () => {
+	test('publish.yml publishes the four packed packages of a version tag with provenance', () => {
 		const publish = workflow('publish.yml');
 		const job = Object.values(publish.jobs)[0];
 
 		expect(publish.on.push?.tags).toEqual(['*.*.*']);
 		expect(job.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
-		expect(runs(publish)).toEqual(['npm ci', 'npm test', expect.stringMatching(/npm run release$/)]);
-		// The project's .npmrc skips scripts; publishing must run prepublishOnly all the same.
-		expect(steps(publish).at(-1)?.env?.NPM_CONFIG_IGNORE_SCRIPTS).toBe('false');
-	});
-
-	test('release goes through n8n-node release, and prepublishOnly refuses a publish outside it and lints and builds', () => {
-		expect(scripts.release).toBe('n8n-node release');
-		expect(scripts.prepublishOnly).toBe('n8n-node prerelease && npm run lint && npm run build');
+		expect(runs(publish)).toEqual([
+			'npm ci',
+			expect.stringContaining('$GITHUB_REF_NAME'),
+			'npm test',
+			'npm run pack',
+			'for tarball in dist-packages/*.tgz; do npm publish "$tarball" --provenance --access public; done',
+		]);
+		expect(scripts.pack).toBe('npm run build && gulp pack && gulp lint:packages');
 	});
 
 	test('repository, homepage and bugs name one repository, and CHANGELOG.md has an Unreleased section', () => {
@@ -150,7 +174,7 @@ describe('publishing: GitHub Actions with npm provenance (the workflows cannot r
 describe('documentation links', () => {
 	test("each node's codex links to its page in this repository's docs/ (which exists) and to the vendor's API page", () => {
 		const repository = /^(https:\/\/github\.com\/[^/]+\/[^/#]+)/.exec(packageJson.homepage as string)?.[1] as string;
-		const codexFiles = (packageJson.n8n as { nodes: string[] }).nodes.map((entry) => join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.json')));
+		const codexFiles = PACKAGES.map((spec) => join(root, 'nodes', spec.folder, `${spec.folder}.node.json`));
 
 		for (const file of codexFiles) {
 			const codex = JSON.parse(readFileSync(file, 'utf8')) as { resources: { primaryDocumentation: Array<{ url: string }> } };

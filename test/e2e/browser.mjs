@@ -26,7 +26,7 @@ export async function signIn(context, baseUrl) {
 	const request = context.request ?? context;
 	const setup = await request.post(`${baseUrl}/rest/owner/setup`, { data: OWNER });
 	if (setup.ok()) return;
-	const login = await request.post(`${baseUrl}/rest/login`, { data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
+	const login = await request.post(`${baseUrl}/rest/login`, { data: { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password } });
 	if (!login.ok()) throw new Error(`Could not sign in: ${login.status()} ${await login.text()}`);
 }
 

@@ -9,10 +9,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { checkInstalled, CHROMIUM_HELP, E2E, findChromium, IN_CI, importSandbox, installPackedPackage, n8n, N8N_LINE, N8N_LINES, N8N_VERSION, PEOPLE, ROOT, RUNTIME, runFromExecuteOutput, startMocks, startN8n, stopMocks, SYNC, syncWorkflowFor, VENDOR_NODES, workflowFor } from './lib.mjs';
+import { checkInstalled, CHROMIUM_HELP, E2E, findChromium, IN_CI, importSandbox, installPackedPackage, n8n, N8N_LINE, PACKAGE_OF, N8N_LINES, N8N_VERSION, PEOPLE, ROOT, RUNTIME, runFromExecuteOutput, startMocks, startN8n, stopMocks, SYNC, syncWorkflowFor, VENDOR_NODES, workflowFor } from './lib.mjs';
 
 if (!process.argv.some((arg) => arg.startsWith('--n8n='))) {
 	const lines = Object.keys(N8N_LINES).sort().reverse();
@@ -39,14 +39,16 @@ const runs = (part) => !only || only.includes(part);
 
 checkInstalled();
 const userFolder = mkdtempSync(join(tmpdir(), 'contacts-e2e-n8n-'));
-const { tarball, unpacked } = installPackedPackage(userFolder);
-console.log(`[${seconds()}] installed ${tarball} into ${unpacked}`);
+const { tarballs, unpacked } = installPackedPackage(userFolder);
+console.log(`[${seconds()}] installed the four packages together: ${Object.values(tarballs).map((tarball) => basename(tarball)).join(', ')}`);
 
-// n8n's community package scanner, offline: its exported analysis on the unpacked tarball (once, on the 2.x line).
+// n8n's community package scanner, offline: its exported analysis on each unpacked tarball (once, on the 2.x line).
 if (runs('scanner') && N8N_LINE === '2') {
 	const scanner = await import(pathToFileURL(join(RUNTIME, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs')).href);
-	const scan = await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']);
-	check('community package scanner passes on the packed tarball', scan.passed, scan.passed ? '' : `${scan.message} ${scan.details ?? ''}`);
+	for (const [vendor, folder] of Object.entries(unpacked)) {
+		const scan = await scanner.analyzePackage(folder, ['**/*.js', 'package.json']);
+		check(`community package scanner passes on ${PACKAGE_OF[vendor]}'s tarball`, scan.passed, scan.passed ? '' : `${scan.message} ${scan.details ?? ''}`);
+	}
 }
 
 /** `n8n execute` of one workflow, and its run. */
@@ -63,6 +65,12 @@ try {
 	console.log(`[${seconds()}] imported the credentials and workflows`);
 
 	if (runs('workflows')) await workflowChecks();
+
+	// Each package alone in a fresh n8n: its node and credential load, and its create workflow runs.
+	if (runs('alone') && N8N_LINE === '2') {
+		const { aloneChecks } = await import('./alone.mjs');
+		for (const result of await aloneChecks(mocks)) check(result.name, result.ok, result.detail);
+	}
 
 	// Ordinary rows: blank cells and digit dates, as n8n evaluates them.
 	if (runs('integrity')) {

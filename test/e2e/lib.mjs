@@ -133,20 +133,41 @@ export function checkInstalled() {
 	}
 }
 
+/** The package of each vendor (gulpfile.js PACKAGES): its npm name, which is also the prefix of its node type. */
+export const PACKAGE_OF = {
+	loops: 'n8n-nodes-contacts-loops',
+	intercom: 'n8n-nodes-contacts-intercom',
+	sfmc: 'n8n-nodes-contacts-salesforce-marketing-cloud',
+	voyado: 'n8n-nodes-contacts-voyado-engage',
+};
+
+const packedIn = new Map();
+
+/** `npm run pack` of this repository (`root`: another checkout of it), once per process: the four tarballs. */
+export function packPackages(root = ROOT) {
+	if (!packedIn.has(root)) {
+		sh('npm', ['run', 'pack', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+		const dir = join(root, 'dist-packages');
+		packedIn.set(root, Object.fromEntries(Object.entries(PACKAGE_OF).map(([vendor, name]) => [vendor, join(dir, readdirSync(dir).find((file) => file.startsWith(`${name}-`) && /-\d+\.\d+\.\d+\.tgz$/.test(file)))])));
+	}
+	return packedIn.get(root);
+}
+
 /**
- * Builds and packs this package (`npm pack`; `root`: another checkout of it), and unpacks the tarball where n8n looks for
- * installed community packages: <user folder>/.n8n/nodes/node_modules/n8n-nodes-contacts.
+ * Packs the four packages and unpacks the tarballs of `vendors` (all four by default) where n8n
+ * looks for installed community packages: <user folder>/.n8n/nodes/node_modules/<name>.
  */
-export function installPackedPackage(userFolder, root = ROOT) {
-	const packDir = mkdtempSync(join(tmpdir(), 'contacts-pack-'));
-	sh('npm', ['run', 'build', '--silent'], { cwd: root });
-	sh('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-	const tarball = join(packDir, readdirSync(packDir).find((file) => file.endsWith('.tgz')));
-	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-contacts');
-	rmSync(target, { recursive: true, force: true });
-	mkdirSync(target, { recursive: true });
-	sh('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-	return { tarball, unpacked: target };
+export function installPackedPackage(userFolder, root = ROOT, vendors = Object.keys(PACKAGE_OF)) {
+	const tarballs = packPackages(root);
+	const unpacked = {};
+	for (const vendor of vendors) {
+		const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_OF[vendor]);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(target, { recursive: true });
+		sh('tar', ['-xzf', tarballs[vendor], '-C', target, '--strip-components=1']);
+		unpacked[vendor] = target;
+	}
+	return { tarballs, unpacked };
 }
 
 /** The four loopback mocks, in this process. */
@@ -207,7 +228,7 @@ const people = [
 export const VENDOR_NODES = {
 	loops: {
 		name: 'Loops',
-		type: 'n8n-nodes-contacts.loops',
+		type: `${PACKAGE_OF.loops}.loops`,
 		credential: { loopsApi: { id: 'loopsCred', name: 'Loops (sandbox mock)' } },
 		parameters: {
 			resource: 'contact',
@@ -220,7 +241,7 @@ export const VENDOR_NODES = {
 	},
 	intercom: {
 		name: 'Intercom Contacts',
-		type: 'n8n-nodes-contacts.intercom',
+		type: `${PACKAGE_OF.intercom}.intercom`,
 		credential: { intercomContactsApi: { id: 'intercomCred', name: 'Intercom (sandbox mock)' } },
 		parameters: {
 			resource: 'contact',
@@ -233,7 +254,7 @@ export const VENDOR_NODES = {
 	},
 	sfmc: {
 		name: 'Salesforce Marketing Cloud',
-		type: 'n8n-nodes-contacts.salesforceMarketingCloud',
+		type: `${PACKAGE_OF.sfmc}.salesforceMarketingCloud`,
 		credential: { salesforceMarketingCloudApi: { id: 'sfmcCred', name: 'Marketing Cloud (sandbox mock)' } },
 		parameters: {
 			resource: 'contact',
@@ -249,7 +270,7 @@ export const VENDOR_NODES = {
 	},
 	voyado: {
 		name: 'Voyado Engage',
-		type: 'n8n-nodes-contacts.voyadoEngage',
+		type: `${PACKAGE_OF.voyado}.voyadoEngage`,
 		credential: { voyadoEngageApi: { id: 'voyadoCred', name: 'Voyado (sandbox mock)' } },
 		parameters: {
 			resource: 'contact',
@@ -504,7 +525,13 @@ export const OWNER = { email: 'owner@example.com', firstName: 'Sandbox', lastNam
 /** n8n's REST API as the owner: its cookie, and the browser id n8n 2.x ties the cookie to. */
 export async function restSession(baseUrl) {
 	const headers = { 'content-type': 'application/json', 'browser-id': randomUUID() };
-	let response = await fetch(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
+	// n8n 1.x answers its readiness check before its REST routes are mounted (404 until then).
+	let response;
+	for (let waited = 0; waited < 60_000; waited += 500) {
+		response = await fetch(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
+		if (response.status !== 404) break;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 	if (!response.ok) {
 		response = await fetch(`${baseUrl}/rest/login`, { method: 'POST', headers, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }) });
 	}
