@@ -1,5 +1,4 @@
 import type {
-	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { intercomRegionUrl } from '../nodes/Intercom/regions';
-import { authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { type AuthenticateFunction, authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 // Not `intercomApi`: n8n's built-in Intercom node owns that name, and credential names are global.
 export class IntercomContactsApi implements ICredentialType {
@@ -55,7 +54,7 @@ export class IntercomContactsApi implements ICredentialType {
 	// An own property (n8n offers a credential in the HTTP Request node only when its type has
 	// `authenticate` of its own), and a function so the region, the override and the https rule
 	// apply to every request, the credential test and the HTTP Request node included.
-	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+	authenticate: AuthenticateFunction = async (credentials, requestOptions) =>
 		authenticatedRequest(
 			requestOptions,
 			() => (credentials.baseUrl ? checkBaseUrl(credentials.baseUrl, 'Base URL Override') : intercomRegionUrl(credentials.region)),

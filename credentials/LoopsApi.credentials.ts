@@ -1,12 +1,11 @@
 import type {
-	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { type AuthenticateFunction, authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 export class LoopsApi implements ICredentialType {
 	name = 'loopsApi';
@@ -40,7 +39,7 @@ export class LoopsApi implements ICredentialType {
 	// An own property (n8n offers a credential in the HTTP Request node only when its type has
 	// `authenticate` of its own), and a function rather than the generic form so the base-URL rule
 	// applies to every request, the credential test and the HTTP Request node included.
-	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+	authenticate: AuthenticateFunction = async (credentials, requestOptions) =>
 		authenticatedRequest(requestOptions, () => checkBaseUrl(credentials.baseUrl || 'https://app.loops.so/api/v1'), {
 			Authorization: `Bearer ${credentials.apiKey as string}`,
 		});

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -11,7 +10,7 @@ import type {
 
 import { sfmcHosts } from '../nodes/SalesforceMarketingCloud/subdomain';
 import { oneTokenRequestAtATime } from '../nodes/SalesforceMarketingCloud/tokenRequests';
-import { authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { type AuthenticateFunction, authenticatedRequest, checkBaseUrl, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 
 interface TokenResponse {
 	access_token?: string;
@@ -139,7 +138,7 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 	// `authenticate` of its own), and a function because the REST host comes from the token
 	// (rest_instance_url), and so the host rules apply before the token is attached. In the HTTP
 	// Request node a URL may also be on the tenant's SOAP host.
-	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+	authenticate: AuthenticateFunction = async (credentials, requestOptions) => {
 		const hosts = sfmcHosts(credentials);
 		const rest = credentials.restBaseUrl
 			? hosts.rest

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -7,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { voyadoBaseUrl } from '../nodes/VoyadoEngage/tenant';
-import { authenticatedRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
+import { type AuthenticateFunction, authenticatedRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
 import { PACKAGE_USER_AGENT } from '../nodes/shared/userAgent';
 
 export class VoyadoEngageApi implements ICredentialType {
@@ -60,7 +59,7 @@ export class VoyadoEngageApi implements ICredentialType {
 	// `authenticate` of its own), and a function so the tenant host rule applies to every request,
 	// the test and the HTTP Request node included, before the key is attached. Voyado also requires
 	// User-Agent and a JSON Content-Type on every call.
-	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+	authenticate: AuthenticateFunction = async (credentials, requestOptions) =>
 		authenticatedRequest(requestOptions, () => voyadoBaseUrl(credentials), {
 			apikey: credentials.apiKey as string,
 			'User-Agent': String(credentials.userAgent ?? '').trim() || PACKAGE_USER_AGENT,

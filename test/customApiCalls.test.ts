@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-deprecated-workflow-functions */
 // Our credentials in a custom API call, as n8n's HTTP Request node makes one with Authentication >
 // Predefined Credential Type: `this.helpers.requestWithAuthentication(type, { uri, ... })` with the
 // absolute URL the user typed, every item at once. The node below makes that same call (the real

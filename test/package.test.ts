@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
@@ -78,9 +78,11 @@ describe('one package per vendor (npm run pack)', () => {
 			expect(type.description.codex?.resources?.primaryDocumentation?.[0].url).toMatch(/^https:\/\//);
 			const codex = JSON.parse(readFileSync(join(stageOf(name), 'dist', 'nodes', spec.folder, `${spec.folder}.node.json`), 'utf8')) as { node: string };
 			expect(codex.node).toBe(`${name}.${NODE_OF[spec.folder]}`);
-			for (const icon of Object.values(type.description.icon as Record<string, string>)) {
-				expect(existsSync(join(stageOf(name), 'dist', 'nodes', spec.folder, icon.replace(/^file:/, '')))).toBe(true);
-			}
+			// n8n turns the node's light and dark `file:` icons into icon URLs once it finds the files.
+			expect(Object.keys(type.description.iconUrl as Record<string, string>).sort()).toEqual(['dark', 'light']);
+			const icons = readdirSync(join(root, 'nodes', spec.folder)).filter((file) => file.endsWith('.svg'));
+			expect(icons).toHaveLength(2);
+			for (const icon of icons) expect(existsSync(join(stageOf(name), 'dist', 'nodes', spec.folder, icon))).toBe(true);
 			expect(Object.keys(loader.credentialTypes)).toHaveLength(spec.credentials.length);
 			for (const credentialName of Object.keys(loader.credentialTypes)) {
 				const credential = loader.getCredential(credentialName).type as ICredentialType;

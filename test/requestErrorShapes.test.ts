@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The failure `httpRequestWithAuthentication` throws, as each n8n line builds it: both lines catch
 // the request layer's axios error and throw `new NodeApiError(node, error)`, with their own
 // n8n-workflow. n8n-workflow 1.x's class field `cause` resets the native cause, so the axios error

@@ -1,4 +1,9 @@
-import type { IAuthenticateRuleResponseCode, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IAuthenticateRuleResponseCode,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /**
  * The rule for a credential's "Base URL" override: https anywhere, plain http only to this machine
@@ -37,6 +42,12 @@ export function checkBaseUrl(raw: unknown, fieldName = 'Base URL'): string {
 	}
 	return url.toString().replace(/\/+$/, '');
 }
+
+/** A credential's `authenticate` as a function (n8n's IAuthenticate also allows the generic object form). */
+export type AuthenticateFunction = (
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 /** A request as a credential's `authenticate` receives it: n8n's own (url) or the HTTP Request node's legacy one (uri). */
 export type CredentialRequestOptions = IHttpRequestOptions & {

@@ -67,7 +67,7 @@ try {
 	if (runs('workflows')) await workflowChecks();
 
 	// Each package alone in a fresh n8n: its node and credential load, and its create workflow runs.
-	if (runs('alone') && N8N_LINE === '2') {
+	if (runs('alone')) {
 		const { aloneChecks } = await import('./alone.mjs');
 		for (const result of await aloneChecks(mocks)) check(result.name, result.ok, result.detail);
 	}
@@ -92,7 +92,7 @@ try {
 
 	// On one running n8n: the credential tests through n8n's REST API, the editor (browser check), then Stop.
 	const { importStopWorkflow, stopCheck } = await import('./stop.mjs');
-	if (runs('stop') && N8N_LINE === '2') await importStopWorkflow(userFolder);
+	if (runs('stop')) await importStopWorkflow(userFolder);
 	const n8nProcess = await startN8n(userFolder);
 	const baseUrl = 'http://127.0.0.1:5678';
 	try {
@@ -107,11 +107,10 @@ try {
 			const { browserCheck, customApiBrowserCheck } = await import('./browser.mjs');
 			const screenshots = join(E2E, 'screenshots', `n8n-${N8N_LINE}.x`);
 			mkdirSync(screenshots, { recursive: true });
-			// The whole editor check on 2.x; on 1.x the parts whose screens are the same.
-			if (N8N_LINE === '2') for (const result of await browserCheck(baseUrl, screenshots)) check(result.name, result.ok, result.detail);
+			for (const result of await browserCheck(baseUrl, screenshots)) check(result.name, result.ok, result.detail);
 			for (const result of await customApiBrowserCheck(baseUrl, screenshots, mocks)) check(result.name, result.ok, result.detail);
 		}
-		if (runs('stop') && N8N_LINE === '2') for (const result of await stopCheck(baseUrl, n8nProcess.pid, mocks)) check(result.name, result.ok, result.detail);
+		if (runs('stop')) for (const result of await stopCheck(baseUrl, n8nProcess.pid, mocks)) check(result.name, result.ok, result.detail);
 	} finally {
 		n8nProcess.kill('SIGTERM');
 	}

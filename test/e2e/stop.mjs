@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { n8nOk, restSession, VENDOR_NODES } from './lib.mjs';
+import { N8N_LINE, n8nOk, restSession, VENDOR_NODES } from './lib.mjs';
 
 const WORKFLOW_ID = 'stopLoopsWebhook';
 const PATH = 'stop-loops';
@@ -60,7 +60,8 @@ export async function importStopWorkflow(userFolder) {
 	const dir = mkdtempSync(join(tmpdir(), 'contacts-stop-'));
 	writeFileSync(join(dir, 'stop.json'), JSON.stringify([stopWorkflow()]));
 	await n8nOk(userFolder, ['import:workflow', `--input=${join(dir, 'stop.json')}`]);
-	await n8nOk(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	// 2.x publishes a workflow; 1.x activates it.
+	await n8nOk(userFolder, N8N_LINE === '1' ? ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true'] : ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 	rmSync(dir, { recursive: true, force: true });
 }
 
