@@ -7,7 +7,7 @@ import type {
 
 import { voyadoBaseUrl } from '../nodes/VoyadoEngage/tenant';
 import { type AuthenticateFunction, authenticatedRequest, REDIRECT_TEST_RULES } from '../nodes/shared/baseUrl';
-import { PACKAGE_USER_AGENT } from '../nodes/shared/userAgent';
+import { PACKAGE_USER_AGENT } from '../nodes/VoyadoEngage/userAgent';
 
 export class VoyadoEngageApi implements ICredentialType {
 	name = 'voyadoEngageApi';

@@ -6,7 +6,7 @@ import { inspect } from 'node:util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { VoyadoEngageApi } from '../credentials/VoyadoEngageApi.credentials';
-import { PACKAGE_USER_AGENT } from '../nodes/shared/userAgent';
+import { PACKAGE_USER_AGENT } from '../nodes/VoyadoEngage/userAgent';
 import { voyadoTenantUrl } from '../nodes/VoyadoEngage/tenant';
 import { VoyadoEngage } from '../nodes/VoyadoEngage/VoyadoEngage.node';
 import { TestEngine } from './harness/engine';
@@ -316,9 +316,9 @@ describe('Voyado Engage > credential, dropdowns, Continue On Fail and secrets', 
 		}
 	});
 
-	test('the User-Agent constant matches the package version', () => {
-		const { name, version } = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { name: string; version: string };
-		expect(PACKAGE_USER_AGENT).toBe(`${name}/${version}`);
+	test("the User-Agent constant is the Voyado package's name and version", () => {
+		const { version } = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { version: string };
+		expect(PACKAGE_USER_AGENT).toBe(`n8n-nodes-contacts-voyado-engage/${version}`);
 	});
 
 	test('the credential test calls the contacts count with the key; a wrong key is explained', async () => {

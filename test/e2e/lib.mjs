@@ -128,6 +128,9 @@ export async function startN8n(userFolder, port = 5678, { extraEnv = {}, output 
 }
 
 export function checkInstalled() {
+	if (!existsSync(join(NODE24_BIN, 'node')) && process.platform !== 'linux') {
+		unavailable('real n8n (it needs Node 24)', 'The npm registry has Node 24 only for Linux: run this with your own Node 24 (e.g. `nvm install 24`, then `npm run setup`). `npm test` needs only Node 20.');
+	}
 	if (!existsSync(join(NODE24_BIN, 'node')) || !existsSync(N8N_BIN)) {
 		throw new Error(`Real n8n ${N8N_VERSION} is not installed: run \`npm run setup\` (or \`node test/e2e/install.mjs\`) first.`);
 	}
