@@ -102,13 +102,21 @@ async function markedRequired(page, panel, label) {
 	return await item.locator('[data-test-id="parameter-issues"]').first().isVisible().catch(() => false);
 }
 
-export async function browserCheck(baseUrl, screenshotsDir) {
-	const results = [];
+/** Launches the Chromium found, signs in as the owner, and runs `work` with a page; closes the browser after. */
+async function withSignedInPage(baseUrl, work) {
 	const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		await signIn(context, baseUrl);
-		const page = await context.newPage();
+		return await work(await context.newPage());
+	} finally {
+		await browser.close();
+	}
+}
+
+export async function browserCheck(baseUrl, screenshotsDir) {
+	const results = [];
+	await withSignedInPage(baseUrl, async (page) => {
 		for (const vendor of Object.keys(VENDOR_NODES)) {
 			const node = VENDOR_NODES[vendor];
 			const panel = await openNode(page, baseUrl, workflowFor(vendor).id, node.name);
@@ -186,9 +194,7 @@ export async function browserCheck(baseUrl, screenshotsDir) {
 		const ok = await explained.waitFor({ timeout: 10_000 }).then(() => true, () => false);
 		await page.screenshot({ path: join(screenshotsDir, 'sfmc-credential-wrong-secret.png') });
 		results.push({ name: `browser: a wrong Marketing Cloud client secret is refused by the credential test${N8N_LINE === '1' ? " (n8n 1.x's own message)" : ', naming the Client ID and Client Secret'}`, ok });
-	} finally {
-		await browser.close();
-	}
+	});
 	return results;
 }
 
@@ -203,11 +209,7 @@ const CREDENTIAL_NAMES = { loops: 'Loops API', intercom: 'Intercom Contacts API'
 export async function customApiBrowserCheck(baseUrl, screenshotsDir, mocks) {
 	const { CUSTOM_CALLS } = await import('./customApi.mjs');
 	const results = [];
-	const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
-	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		await signIn(context, baseUrl);
-		const page = await context.newPage();
+	await withSignedInPage(baseUrl, async (page) => {
 		for (const vendor of Object.keys(CREDENTIAL_NAMES)) {
 			const workflowId = `customApiCall${vendor[0].toUpperCase()}${vendor.slice(1)}`;
 			const panel = await openNode(page, baseUrl, workflowId, 'HTTP Request');
@@ -240,8 +242,6 @@ export async function customApiBrowserCheck(baseUrl, screenshotsDir, mocks) {
 			});
 			await page.keyboard.press('Escape');
 		}
-	} finally {
-		await browser.close();
-	}
+	});
 	return results;
 }
