@@ -62,6 +62,7 @@ const WORKFLOWS = [
 	errorWorkflow('errorsIntercom400', 'intercom', [{ email: 'owner400@example.com' }], { ...create('intercom'), additionalFields: { owner_id: '999999' } }),
 	errorWorkflow('errorsIntercom401', 'intercom', [{ email: 'token401@example.com' }], create('intercom'), { intercomContactsApi: WRONG_INTERCOM }),
 	errorWorkflow('errorsVoyado409', 'voyado', [{ email: 'taken409@example.com' }], create('voyado')),
+	errorWorkflow('errorsLoops429', 'loops', [{ email: 'paced429@example.com' }], create('loops')),
 	...Object.keys(VENDOR_NODES).map((vendor) => errorWorkflow(`errorsLost${vendor}`, vendor, [{ email: `lost-${vendor}@example.com`, first: 'Lost', last: 'Answer' }], create(vendor))),
 ];
 
@@ -115,6 +116,20 @@ export async function errorChecks(userFolder, mocks, execute) {
 		"errors: Voyado 409 shows Voyado's message and its code ApprovedContactWithKeyExists",
 		voyado[0]?.error === 'An approved contact with the same key already exists' && voyado[0]?.details?.httpCode === '409' && voyado[0]?.details?.code === 'ApprovedContactWithKeyExists',
 		shown(voyado[0]),
+	);
+
+	// A 429 with Retry-After: waited out and sent again (on 1.x the header does not reach the node, so
+	// its own backoff stands in), one contact.
+	mocks.loops.server.injectFault(
+		{ status: 429, headers: { 'retry-after': '1' }, body: { success: false, message: 'Rate limit exceeded.' } },
+		{ method: 'POST', path: CREATE_PATH.loops, times: 1 },
+	);
+	const paced = await outputOf('errorsLoops429', 'loops');
+	const pacedSends = mocks.loops.server.requestsTo('POST', CREATE_PATH.loops).filter((request) => JSON.stringify(request.body).includes('paced429@'));
+	check(
+		'errors: a Loops 429 is waited out and sent again: one contact',
+		paced.length === 1 && paced[0].error === undefined && pacedSends.length === 2 && STORED.loops(mocks, 'paced429@example.com') === 1,
+		`${paced[0]?.error ? shown(paced[0]) : `outcome ${paced[0]?.outcome}`}; ${pacedSends.length} creates sent, ${pacedSends.length === 2 ? pacedSends[1].receivedAt - pacedSends[0].receivedAt : '?'} ms apart`,
 	);
 
 	// The vendor stores the contact, then the connection closes without an answer.
