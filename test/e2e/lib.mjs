@@ -3,10 +3,10 @@
 // and one credential and workflow per vendor pointing at them.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const E2E = dirname(fileURLToPath(import.meta.url));
@@ -509,14 +509,12 @@ export function unavailable(what, help) {
  * usual names on PATH, else the usual macOS place. Nothing is downloaded or installed.
  */
 export function findChromium() {
-	if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
+	if (process.env.CHROMIUM_PATH) return findExecutable(basename(process.env.CHROMIUM_PATH), [], [dirname(process.env.CHROMIUM_PATH)]);
 	for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome']) {
-		for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean)) {
-			if (existsSync(join(dir, name))) return join(dir, name);
-		}
+		const found = findExecutable(name);
+		if (found) return found;
 	}
-	const mac = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
-	return existsSync(mac) ? mac : undefined;
+	return findExecutable('Google Chrome', [], ['/Applications/Google Chrome.app/Contents/MacOS']);
 }
 
 export const CHROMIUM_HELP =
@@ -547,3 +545,19 @@ export async function restSession(baseUrl) {
 		return JSON.parse(text);
 	};
 }
+
+/** Where an executable named `name` is: PATH first, then `extraDirs` (or only `onlyDirs`, when given). */
+export function findExecutable(name, extraDirs = [], onlyDirs = undefined) {
+	const dirs = (onlyDirs ?? [...(process.env.PATH ?? '').split(delimiter), ...extraDirs]).filter(Boolean);
+	for (const dir of dirs) {
+		const candidate = join(dir, name);
+		try {
+			accessSync(candidate, constants.X_OK);
+			return candidate;
+		} catch {
+			// not here
+		}
+	}
+	return undefined;
+}
+

@@ -5,27 +5,12 @@
 // client n8n itself ships (in the e2e runtime), so no psql or pg_dump is needed either.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chownSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 
-import { RUNTIME } from './lib.mjs';
-
-/** Where an executable named `name` is: PATH first, then the extra folders given. */
-export function findExecutable(name, extraDirs = []) {
-	const dirs = [...(process.env.PATH ?? '').split(delimiter), ...extraDirs].filter(Boolean);
-	for (const dir of dirs) {
-		const candidate = join(dir, name);
-		try {
-			accessSync(candidate, constants.X_OK);
-			return candidate;
-		} catch {
-			// not here
-		}
-	}
-	return undefined;
-}
+import { findExecutable, RUNTIME } from './lib.mjs';
 
 /** Debian keeps PostgreSQL's server programs off PATH, one folder per major version. */
 function debianPostgresDirs() {
