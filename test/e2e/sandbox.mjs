@@ -1,15 +1,16 @@
-// The sandbox: real n8n 2.41.1 with this package installed as n8n installs community packages,
+// The sandbox: real n8n (2.41.1; `npm start -- --n8n=1` for 1.123.81) with the four packages installed as n8n installs community packages,
 // the four loopback mock vendors, a credential per vendor pointing at its mock and an example
 // workflow per vendor (create; sync: create or update twice, then get; every dropdown), ready to
 // execute in the editor. Stop with Ctrl-C.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { checkInstalled, importSandbox, installPackedPackage, RUNTIME, startMocks, startN8n, stopMocks, TOOLS } from './lib.mjs';
+import { checkInstalled, importSandbox, installPackedPackage, N8N_LINE, RUNTIME, startMocks, startN8n, stopMocks, TOOLS } from './lib.mjs';
 import { signIn } from './browser.mjs';
 
 checkInstalled();
-const userFolder = join(TOOLS, 'sandbox');
+// One user folder per n8n line: their databases are not interchangeable.
+const userFolder = join(TOOLS, N8N_LINE === '2' ? 'sandbox' : 'sandbox-1x');
 const fresh = !existsSync(join(userFolder, '.n8n', 'database.sqlite'));
 mkdirSync(userFolder, { recursive: true });
 installPackedPackage(userFolder);
