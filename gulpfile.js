@@ -78,16 +78,12 @@ function stagePackage(root, spec) {
 	copyTree(path.join(__dirname, 'nodes', spec.folder), path.join(stage, 'nodes', spec.folder));
 	copyTree(path.join(__dirname, 'nodes', 'shared'), path.join(stage, 'nodes', 'shared'));
 	for (const credential of spec.credentials) {
-		for (const [from, to] of [
-			[path.join('dist', 'credentials', `${credential}.credentials.js`), path.join('dist', 'credentials', `${credential}.credentials.js`)],
-			[path.join('credentials', `${credential}.credentials.ts`), path.join('credentials', `${credential}.credentials.ts`)],
-		]) {
-			fs.mkdirSync(path.dirname(path.join(stage, to)), { recursive: true });
-			fs.copyFileSync(path.join(__dirname, from), path.join(stage, to));
+		for (const file of [path.join('dist', 'credentials', `${credential}.credentials.js`), path.join('credentials', `${credential}.credentials.ts`)]) {
+			fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+			fs.copyFileSync(path.join(__dirname, file), path.join(stage, file));
 		}
 	}
 	fs.renameSync(path.join(stage, 'nodes', spec.folder, 'README.md'), path.join(stage, 'README.md'));
-	fs.rmSync(path.join(stage, 'dist', 'nodes', spec.folder, 'README.md'), { force: true });
 	for (const file of ['LICENSE', 'eslint.config.mjs', 'tsconfig.json']) fs.copyFileSync(path.join(__dirname, file), path.join(stage, file));
 	const manifest = {
 		name: spec.name,

@@ -159,6 +159,8 @@ export class SalesforceMarketingCloudApi implements ICredentialType {
 		apiBaseUrlPlaceholder: 'https://{subdomain}.rest.marketingcloudapis.com',
 	};
 
+	// n8n's tester shows only the status text ("Unauthorized") unless a rule names the cause. A 401
+	// comes from the token request (client ID or secret refused) or from tokenContext (token refused).
 	test: ICredentialTestRequest = {
 		request: { url: '/platform/v1/tokenContext', method: 'GET' },
 		rules: [

@@ -9,12 +9,11 @@ import { credentialsFor, installPackedPackage, n8n, n8nOk, PACKAGE_OF, ROOT, run
 
 export async function aloneChecks(mocks) {
 	const results = [];
-	const credentialOf = { loops: 'loopsApi', intercom: 'intercomContactsApi', sfmc: 'salesforceMarketingCloudApi', voyado: 'voyadoEngageApi' };
 	for (const vendor of Object.keys(PACKAGE_OF)) {
 		const userFolder = mkdtempSync(join(tmpdir(), `contacts-alone-${vendor}-`));
 		try {
 			installPackedPackage(userFolder, ROOT, [vendor]);
-			writeFileSync(join(userFolder, 'credentials.json'), JSON.stringify(credentialsFor(mocks).filter((credential) => credential.type === credentialOf[vendor])));
+			writeFileSync(join(userFolder, 'credentials.json'), JSON.stringify(credentialsFor(mocks).filter((credential) => credential.type in VENDOR_NODES[vendor].credential)));
 			const workflow = workflowFor(vendor);
 			writeFileSync(join(userFolder, 'workflow.json'), JSON.stringify({ ...workflow, id: `${workflow.id}Alone` }));
 			await n8nOk(userFolder, ['import:credentials', `--input=${join(userFolder, 'credentials.json')}`]);

@@ -6,39 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { rowWorkflow } from './integrity.mjs';
 import { n8nOk, VENDOR_NODES } from './lib.mjs';
 
 const WRONG_INTERCOM = { id: 'intercomWrongCred', name: 'Intercom (sandbox mock, wrong token)' };
 
-/** Manual Trigger -> Rows -> the vendor's node (Continue On Fail: errors become output items). */
-function errorWorkflow(id, vendor, rows, parameters, credential = VENDOR_NODES[vendor].credential) {
-	const node = VENDOR_NODES[vendor];
-	return {
-		id,
-		name: `Errors: ${id}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: `${id}-rows`, name: 'Rows', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` } },
-			{
-				id: `${id}-node`,
-				name: node.name,
-				type: node.type,
-				typeVersion: 1,
-				position: [440, 0],
-				onError: 'continueRegularOutput',
-				parameters: { resource: 'contact', ...parameters },
-				credentials: credential,
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },
-			Rows: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
-		},
-		pinData: {},
-	};
-}
+/** Start -> Row -> the vendor's node, with Continue On Fail (errors become output items). */
+const errorWorkflow = (id, vendor, rows, parameters, credential = VENDOR_NODES[vendor].credential) =>
+	rowWorkflow(id, vendor, rows, parameters, {}, { onError: 'continueRegularOutput', credentials: credential });
 
 const create = (vendor, email) => {
 	const { parameters } = VENDOR_NODES[vendor];

@@ -7,8 +7,11 @@ import { join } from 'node:path';
 
 import { n8nOk, VENDOR_NODES } from './lib.mjs';
 
-/** Manual Trigger -> Row (a Code node emitting `rows`) -> the vendor's node with `parameters`. */
-function rowWorkflow(id, vendor, rows, parameters, settings = {}) {
+/**
+ * Manual Trigger -> Row (a Code node emitting `rows`) -> the vendor's node with `parameters`;
+ * `node` adds to that node (On Error, other credentials).
+ */
+export function rowWorkflow(id, vendor, rows, parameters, settings = {}, extra = {}) {
 	const node = VENDOR_NODES[vendor];
 	return {
 		id,
@@ -18,7 +21,7 @@ function rowWorkflow(id, vendor, rows, parameters, settings = {}) {
 		nodes: [
 			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{ id: `${id}-row`, name: 'Row', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` } },
-			{ id: `${id}-node`, name: node.name, type: node.type, typeVersion: 1, position: [440, 0], parameters: { resource: 'contact', ...parameters }, credentials: node.credential },
+			{ id: `${id}-node`, name: node.name, type: node.type, typeVersion: 1, position: [440, 0], parameters: { resource: 'contact', ...parameters }, credentials: node.credential, ...extra },
 		],
 		connections: {
 			Start: { main: [[{ node: 'Row', type: 'main', index: 0 }]] },

@@ -136,12 +136,14 @@ export function checkInstalled() {
 	}
 }
 
-/** The package of each vendor (gulpfile.js PACKAGES): its npm name, which is also the prefix of its node type. */
+/** The package of each vendor: its npm name (gulpfile.js PACKAGES), also the prefix of its node type. */
+const { PACKAGES } = require(join(ROOT, 'gulpfile.js'));
+const packageIn = (folder) => PACKAGES.find((spec) => spec.folder === folder).name;
 export const PACKAGE_OF = {
-	loops: 'n8n-nodes-contacts-loops',
-	intercom: 'n8n-nodes-contacts-intercom',
-	sfmc: 'n8n-nodes-contacts-salesforce-marketing-cloud',
-	voyado: 'n8n-nodes-contacts-voyado-engage',
+	loops: packageIn('Loops'),
+	intercom: packageIn('Intercom'),
+	sfmc: packageIn('SalesforceMarketingCloud'),
+	voyado: packageIn('VoyadoEngage'),
 };
 
 const packedIn = new Map();
