@@ -165,6 +165,83 @@ describe('Loops > Get', () => {
 	});
 });
 
+describe('Loops > Delete', () => {
+	// Quick retries, so a lost answer is retried at once.
+	const FAST = { firstRetryDelaySeconds: 0.05, maxAttempts: 3 };
+	const STORED_THEN_504 = { status: 504, body: { message: 'Gateway timeout' }, afterActing: true };
+
+	test('by email and by user ID: POST /contacts/delete with that one key; the contact is gone; the output names the key', async () => {
+		seed({ email: 'ada@example.com' });
+		seed({ email: 'bo@example.com', userId: 'u-2' });
+
+		const byEmail = await run('delete', { findBy: 'email', email: 'ada@example.com' }, [{}]);
+		const byUserId = await run('delete', { findBy: 'userId', userId: 'u-2' }, [{}]);
+
+		expect(requests()).toEqual([
+			{ method: 'POST', path: '/contacts/delete', query: {}, body: { email: 'ada@example.com' } },
+			{ method: 'POST', path: '/contacts/delete', query: {}, body: { userId: 'u-2' } },
+		]);
+		expect(mock.contacts).toEqual([]);
+		expect([byEmail.items[0].json, byUserId.items[0].json]).toEqual([
+			{ email: 'ada@example.com', userId: null, outcome: 'deleted' },
+			{ email: null, userId: 'u-2', outcome: 'deleted' },
+		]);
+	});
+
+	test('no such contact (Loops answers 404): an error by default, never a silent success; "already gone" when chosen', async () => {
+		const failing = await run('delete', { findBy: 'email', email: 'nobody@example.com' }, [{}]);
+		const gone = await run('delete', { findBy: 'email', email: 'nobody@example.com', options: { ifNotFound: 'alreadyGone' } }, [{}]);
+
+		expect(failing.error?.message).toBe('Email: no contact found with email "nobody@example.com"; nothing was deleted [item 0]');
+		expect(gone.items).toEqual([{ json: { email: 'nobody@example.com', userId: null, outcome: 'alreadyGone' }, pairedItem: { item: 0 } }]);
+	});
+
+	test('Continue On Fail: one output per item, in order, the missing contact as its error item', async () => {
+		seed({ email: 'a@example.com' });
+		seed({ email: 'c@example.com' });
+
+		const result = await run('delete', { findBy: 'email', email: '={{ $json.email }}' }, [{ email: 'a@example.com' }, { email: 'b@example.com' }, { email: 'c@example.com' }], 'continueRegularOutput');
+
+		expect(result.items.map((item) => [item.pairedItem, item.json.outcome ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'deleted'],
+			[{ item: 1 }, 'Email: no contact found with email "b@example.com"; nothing was deleted [item 1]'],
+			[{ item: 2 }, 'deleted'],
+		]);
+		expect(mock.contacts).toEqual([]);
+	});
+
+	test('the answer was lost after Loops deleted it: looked up, not sent again, output as deleted', async () => {
+		seed({ email: 'ada@example.com' });
+		mock.server.injectFault(STORED_THEN_504, { path: '/api/v1/contacts/delete' });
+
+		const result = await run('delete', { findBy: 'email', email: 'ada@example.com', options: FAST }, [{}]);
+
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /contacts/delete', 'GET /contacts/find']);
+		expect(result.items.map((item) => item.json)).toEqual([{ email: 'ada@example.com', userId: null, outcome: 'deleted' }]);
+	});
+
+	test('a 503 before Loops acted: looked up, still there, sent again and deleted', async () => {
+		seed({ email: 'ada@example.com' });
+		mock.server.injectFault({ status: 503, body: { message: 'Unavailable' } }, { path: '/api/v1/contacts/delete' });
+
+		const result = await run('delete', { findBy: 'email', email: 'ada@example.com', options: FAST }, [{}]);
+
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /contacts/delete', 'GET /contacts/find', 'POST /contacts/delete']);
+		expect(mock.contacts).toEqual([]);
+		expect(result.items[0].json.outcome).toBe('deleted');
+	});
+
+	test('after a 429 (Loops did not act) nothing is looked up: the delete is sent again', async () => {
+		seed({ email: 'ada@example.com' });
+		mock.server.injectFault({ status: 429, body: { success: false, message: 'Rate limit exceeded' } }, { path: '/api/v1/contacts/delete' });
+
+		const result = await run('delete', { findBy: 'email', email: 'ada@example.com', options: FAST }, [{}]);
+
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /contacts/delete', 'POST /contacts/delete']);
+		expect(result.items[0].json.outcome).toBe('deleted');
+	});
+});
+
 const long = (length: number) => 'x'.repeat(length);
 
 const badUpsert: BadInput[] = [
@@ -205,8 +282,18 @@ const badGet: BadInput[] = [
 	['an unknown If Not Found choice', { findBy: 'email', email: 'a@example.com', options: { ifNotFound: 'ignore' } }, /^Options > If Not Found: must be one of fail, empty/],
 ];
 
+const badDelete: BadInput[] = [
+	['no email', { findBy: 'email', email: '={{ $json.missing }}' }, /^Email: is required but empty/],
+	['an invalid email', { findBy: 'email', email: 'ada@' }, /^Email: "ada@" is not a valid email address/],
+	['no user ID', { findBy: 'userId', userId: ' ' }, /^User ID: is required but empty/],
+	['a user ID that is a list', { findBy: 'userId', userId: '={{ ["u-1"] }}' }, /^User ID: must be text, but the value is a list/],
+	['an unknown way to find', { findBy: 'id' }, /^Find Contact By: must be one of email, userId/],
+	['an unknown If Not Found choice', { findBy: 'email', email: 'a@example.com', options: { ifNotFound: 'empty' } }, /^Options > If Not Found: must be one of fail, alreadyGone/],
+];
+
 refusedBeforeSending('Loops', async (operation, parameters) => await run(operation, parameters, [{}]), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
+	['delete', badDelete],
 ]);

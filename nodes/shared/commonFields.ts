@@ -14,7 +14,7 @@ export interface OperationOption {
 	description: string;
 }
 
-/** The four Contact operations, worded the n8n way; each vendor passes those it offers. */
+/** The Contact operations, worded the n8n way; each vendor passes those it offers. */
 export const CONTACT_OPERATIONS = {
 	create: (description: string): OperationOption => ({ name: 'Create', value: 'create', action: 'Create a contact', description }),
 	upsert: (): OperationOption => ({
@@ -25,6 +25,7 @@ export const CONTACT_OPERATIONS = {
 	}),
 	get: (description: string): OperationOption => ({ name: 'Get', value: 'get', action: 'Get a contact', description }),
 	update: (description: string): OperationOption => ({ name: 'Update', value: 'update', action: 'Update a contact', description }),
+	delete: (description: string): OperationOption => ({ name: 'Delete', value: 'delete', action: 'Delete a contact', description }),
 };
 
 /** Resource "Contact" and its Operation dropdown (options in the editor's alphabetical order). */

@@ -34,4 +34,6 @@ const DONE_MEANS: Record<string, string> = {
 	upsert: 'their contacts were created or updated',
 	update: 'their contacts were updated',
 	get: 'read; nothing was changed',
+	delete: 'their contacts were deleted, or their deletion requested',
+	archive: 'their contacts were archived',
 };

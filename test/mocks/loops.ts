@@ -16,6 +16,7 @@ const ROUTES: Record<string, string[]> = {
 	'/contacts/find': ['GET'],
 	'/contacts/create': ['POST'],
 	'/contacts/update': ['PUT'],
+	'/contacts/delete': ['POST'],
 };
 
 /** What /contacts/find shows of a contact: every standard field (null when unset) and its custom properties. */
@@ -133,9 +134,26 @@ export class LoopsMock extends VendorMock {
 			}
 			case '/contacts/update':
 				return this.update(request);
+			case '/contacts/delete':
+				return this.delete(request);
 			default:
 				return this.create(request);
 		}
+	}
+
+	/**
+	 * POST /contacts/delete (two-way-sync.md, Loops' delete page): one of email or userId; both, or
+	 * neither, is a 400; no match is a 404 "Contact not found."; else the contact is gone.
+	 */
+	private delete(request: RecordedRequest): MockReply {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const given = ['email', 'userId'].filter((key) => body[key] !== undefined);
+		if (given.length !== 1) return { status: 400, body: { success: false, message: 'Provide either an email or a userId, not both.' } };
+		const [key] = given;
+		const index = this.contacts.findIndex((contact) => contact[key] === body[key]);
+		if (index < 0) return { status: 404, body: { success: false, message: 'Contact not found.' } };
+		this.contacts.splice(index, 1);
+		return { status: 200, body: { success: true, message: 'Contact deleted.' } };
 	}
 
 	private update(request: RecordedRequest): MockReply {
