@@ -245,6 +245,96 @@ describe('Intercom > Get', () => {
 	});
 });
 
+describe('Intercom > Delete and Archive', () => {
+	const FAST = { firstRetryDelaySeconds: 0.05, maxAttempts: 3 };
+	const LOST_AFTER_ACTING = { status: 504, body: { message: 'Gateway timeout' }, afterActing: true };
+
+	test('Delete by email, external ID and ID: found, then DELETE /contacts/{id}; gone from Intercom; one documented shape', async () => {
+		const ada = seed({ email: 'ada@example.com', external_id: 'u-1' });
+		const bo = seed({ email: 'bo@example.com', external_id: 'u-2', role: 'lead' });
+		const cy = seed({ email: 'cy@example.com' });
+
+		const results = [
+			await run('delete', { findBy: 'email', email: 'ada@example.com' }),
+			await run('delete', { findBy: 'externalId', external_id: 'u-2' }),
+			await run('delete', { findBy: 'id', contactId: cy.id }),
+		];
+
+		expect(mock.requests('DELETE').map((request) => request.path)).toEqual([`/contacts/${ada.id}`, `/contacts/${bo.id}`, `/contacts/${cy.id}`]);
+		expect(mock.contacts).toEqual([]);
+		expect(results.map((result) => result.items[0].json)).toEqual([
+			{ id: ada.id, email: 'ada@example.com', external_id: 'u-1', role: 'user', outcome: 'deleted' },
+			{ id: bo.id, email: 'bo@example.com', external_id: 'u-2', role: 'lead', outcome: 'deleted' },
+			{ id: cy.id, email: 'cy@example.com', external_id: null, role: 'user', outcome: 'deleted' },
+		]);
+	});
+
+	test('not found: an error by default and nothing deleted; "already gone" when chosen; leads sharing an email are an error', async () => {
+		const failing = await run('delete', { findBy: 'externalId', external_id: 'nobody' });
+		const gone = await run('delete', { findBy: 'id', contactId: 'nosuchid', options: { ifNotFound: 'alreadyGone' } });
+		seed({ role: 'lead', email: 'lead@example.com' });
+		seed({ role: 'lead', email: 'lead@example.com' });
+		const several = await run('delete', { findBy: 'email', email: 'lead@example.com' });
+
+		expect(failing.error?.message).toBe('External ID: no contact found with external id "nobody"; nothing was deleted [item 0]');
+		expect(gone.items[0].json).toEqual({ id: 'nosuchid', email: null, external_id: null, role: null, outcome: 'alreadyGone' });
+		expect(several.error?.message).toBe('Email: 2 contacts match "lead@example.com" (ids seed0, seed1); find it by its Intercom ID instead [item 0]');
+		expect(mock.requests('DELETE')).toEqual([]);
+		expect(mock.contacts).toHaveLength(2);
+	});
+
+	test('Continue On Fail: three items, the middle one missing: three outputs in order, one of them its error', async () => {
+		seed({ email: 'a@example.com' });
+		seed({ email: 'c@example.com' });
+
+		const result = await run('delete', { findBy: 'email', email: '={{ $json.email }}' }, [{ email: 'a@example.com' }, { email: 'b@example.com' }, { email: 'c@example.com' }], 'continueRegularOutput');
+
+		expect(result.items.map((item) => [item.pairedItem, item.json.outcome ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'deleted'],
+			[{ item: 1 }, 'Email: no contact found with email "b@example.com"; nothing was deleted [item 1]'],
+			[{ item: 2 }, 'deleted'],
+		]);
+	});
+
+	test('the answer was lost after Intercom deleted it: looked up by ID, gone, so not sent again', async () => {
+		const ada = seed({ email: 'ada@example.com' });
+		mock.server.injectFault(LOST_AFTER_ACTING, { method: 'DELETE' });
+
+		const result = await run('delete', { findBy: 'id', contactId: ada.id, options: FAST });
+
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual([`GET /contacts/${ada.id}`, `DELETE /contacts/${ada.id}`, `GET /contacts/${ada.id}`]);
+		expect(result.items[0].json.outcome).toBe('deleted');
+	});
+
+	test('a reset before Intercom acted: looked up, still there, sent again; a 404 to the re-send is this item\'s own delete', async () => {
+		const ada = seed({ email: 'ada@example.com' });
+		mock.server.injectFault({ status: 0, reset: true }, { method: 'DELETE' });
+		const still = await run('delete', { findBy: 'id', contactId: ada.id, options: FAST });
+		const bo = seed({ email: 'bo@example.com' });
+		mock.server.clear();
+		// Deleted, the answer lost; the lookup does not see it gone yet (a stale read), so it is sent again: 404.
+		mock.server.injectFault(LOST_AFTER_ACTING, { method: 'DELETE' });
+		mock.server.injectFault({ status: 200, body: bo }, { method: 'GET', when: (request) => request.path === `/contacts/${bo.id}` && mock.contacts.length === 0 });
+		const resent = await run('delete', { findBy: 'email', email: 'bo@example.com', options: FAST });
+
+		expect(still.items[0].json.outcome).toBe('deleted');
+		expect(mock.requests('DELETE')).toHaveLength(2);
+		expect(resent.status).toBe('success');
+		expect(resent.items[0].json).toMatchObject({ id: bo.id, outcome: 'deleted' });
+	});
+
+	test('Archive: found, then POST /contacts/{id}/archive; Intercom keeps the contact, archived', async () => {
+		const ada = seed({ email: 'ada@example.com', external_id: 'u-1' });
+
+		const result = await run('archive', { findBy: 'externalId', external_id: 'u-1' });
+		const missing = await run('archive', { findBy: 'email', email: 'nobody@example.com' });
+
+		expect(mock.requests('POST').map((request) => request.path)).toEqual(['/contacts/search', `/contacts/${ada.id}/archive`, '/contacts/search']);
+		expect(mock.contacts[0].archived).toBe(true);
+		expect(result.items[0].json).toEqual({ id: ada.id, email: 'ada@example.com', external_id: 'u-1', role: 'user', outcome: 'archived' });
+		expect(missing.error?.message).toBe('Email: no contact found with email "nobody@example.com"; nothing was deleted [item 0]');
+	});
+});
 
 const badUpsert: BadInput[] = [
 	['a user without email or external ID', { role: 'user', email: '={{ $json.missing }}' }, /^Email: a contact with the role User needs an Email or an External ID/],
@@ -283,8 +373,19 @@ const badGet: BadInput[] = [
 	['an unknown API version', { findBy: 'id', contactId: 'abc', options: { apiVersion: '3.0' } }, /^Options > API Version: must be one of/],
 ];
 
+const badDelete: BadInput[] = [
+	['no email', { findBy: 'email', email: '={{ $json.missing }}' }, /^Email: is required but empty/],
+	['an invalid email', { findBy: 'email', email: 'ada' }, /^Email: "ada" is not a valid email address/],
+	['no external ID', { findBy: 'externalId', external_id: '={{ "" }}' }, /^External ID: is required but empty/],
+	['a contact ID with a slash', { findBy: 'id', contactId: '../admins' }, /^Contact ID: "..\/admins" is not an Intercom contact ID/],
+	['an unknown way to find', { findBy: 'name' }, /^Find Contact By: must be one of id, email, externalId/],
+	['an unknown If Not Found choice', { findBy: 'id', contactId: 'abc', options: { ifNotFound: 'empty' } }, /^Options > If Not Found: must be one of fail, alreadyGone/],
+];
+
 refusedBeforeSending('Intercom', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
+	['delete', badDelete],
+	['archive', badDelete],
 ]);

@@ -31,6 +31,11 @@ export class IntercomContacts {
 		private readonly send: SendOptions,
 	) {}
 
+	/** The item's transport options, for a call that adds its own guard (beforeRetry). */
+	get sendOptions(): SendOptions {
+		return this.send;
+	}
+
 	async call(request: Omit<VendorRequest, 'headers'>, send: SendOptions = this.send): Promise<VendorResponse> {
 		return await sendVendorRequest.call(this.context, intercomApi, { ...request, headers: this.headers }, this.itemIndex, send);
 	}

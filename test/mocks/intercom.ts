@@ -132,6 +132,9 @@ export class IntercomMock extends VendorMock {
 		if (method === 'POST' && path === '/contacts/search') return this.search(request);
 		if (method === 'PUT' && single) return this.update(decodeURIComponent(single[1]), request);
 		if (method === 'POST' && path === '/contacts/merge') return this.merge(request);
+		if (method === 'DELETE' && single) return this.remove(decodeURIComponent(single[1]));
+		const archive = /^\/contacts\/([^/]+)\/archive$/.exec(path);
+		if (method === 'POST' && archive) return this.archive(decodeURIComponent(archive[1]));
 		return { status: 404, body: errorList('not_found', 'The requested resource does not exist; check your path and try again') };
 	}
 
@@ -163,6 +166,22 @@ export class IntercomMock extends VendorMock {
 		}
 		contact.updated_at = Math.floor((Date.now() + this.clockSkewMs) / 1000);
 		return { status: 200, body: contact };
+	}
+
+	/** DELETE /contacts/{id} (two-way-sync.md): a hard delete; 404 for an unknown id. */
+	private remove(id: string): MockReply {
+		const index = this.contacts.findIndex((contact) => contact.id === id);
+		if (index < 0) return { status: 404, body: errorList('not_found', 'User Not Found') };
+		const [contact] = this.contacts.splice(index, 1);
+		return { status: 200, body: { id, external_id: contact.external_id ?? null, type: 'contact', deleted: true } };
+	}
+
+	/** POST /contacts/{id}/archive: the contact stays, marked archived; 404 for an unknown id. */
+	private archive(id: string): MockReply {
+		const contact = this.contacts.find((candidate) => candidate.id === id);
+		if (!contact) return { status: 404, body: errorList('not_found', 'User Not Found') };
+		contact.archived = true;
+		return { status: 200, body: { id, external_id: contact.external_id ?? null, type: 'contact', archived: true } };
 	}
 
 	/**
