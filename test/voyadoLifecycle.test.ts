@@ -193,6 +193,69 @@ describe('Voyado Engage > Get', () => {
 
 const long = (length: number) => 'x'.repeat(length);
 
+describe('Voyado Engage > Delete', () => {
+	const LOST_AFTER_ACTING = { status: 504, body: { message: 'Gateway timeout' }, afterActing: true };
+
+	test('by a key field and by contact ID: DELETE /api/v3/contacts/{id} (with the source when given); gone from Engage', async () => {
+		const ada = mock.addContact({ email: 'ada@example.com' });
+		const bo = mock.addContact({ email: 'bo@example.com' });
+
+		const byEmail = await run('delete', { findBy: 'email', email: 'ada@example.com', options: { source: 'gdpr-request' } });
+		const byId = await run('delete', { findBy: 'contactId', contactId: bo.id });
+
+		expect(requests()).toEqual([
+			{ method: 'GET', path: '/api/v3/contacts/id', query: { email: 'ada@example.com', contactType: 'Member' }, body: undefined },
+			{ method: 'DELETE', path: `/api/v3/contacts/${ada.id}`, query: { source: 'gdpr-request' }, body: undefined },
+			{ method: 'DELETE', path: `/api/v3/contacts/${bo.id}`, query: {}, body: undefined },
+		]);
+		expect(mock.contacts).toEqual([]);
+		expect([byEmail.items[0].json, byId.items[0].json]).toEqual([
+			{ id: ada.id, outcome: 'deleted' },
+			{ id: bo.id, outcome: 'deleted' },
+		]);
+	});
+
+	test('not found (by key, or a 404 to the delete): an error by default, "already gone" when chosen; Continue On Fail keeps one item per input', async () => {
+		const unknownId = '2e40b702-2767-4abe-ae99-aa510108e22b';
+		const failing = await run('delete', { findBy: 'contactId', contactId: unknownId });
+		const gone = await run('delete', { findBy: 'email', email: 'nobody@example.com', options: { ifNotFound: 'alreadyGone' } });
+		mock.addContact({ email: 'c@example.com' });
+		const mixed = await run('delete', { findBy: 'email', email: '={{ $json.email }}' }, [{ email: 'b@example.com' }, { email: 'c@example.com' }], 'continueRegularOutput');
+
+		expect(failing.error?.message).toBe(`Contact ID: no contact found with ID ${unknownId}; nothing was deleted [item 0]`);
+		expect(gone.items[0].json).toEqual({ id: null, outcome: 'alreadyGone' });
+		expect(mixed.items.map((item) => [item.pairedItem, item.json.outcome ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'Email: no contact found with email "b@example.com"; nothing was deleted [item 0]'],
+			[{ item: 1 }, 'deleted'],
+		]);
+	});
+
+	test('the answer was lost after Engage deleted it: looked up by ID, gone, so not sent again', async () => {
+		const ada = mock.addContact({ email: 'ada@example.com' });
+		mock.server.injectFault(LOST_AFTER_ACTING, { method: 'DELETE' });
+
+		const result = await run('delete', { findBy: 'contactId', contactId: ada.id, options: FAST });
+
+		expect(requests().map((request) => `${request.method} ${request.path}`)).toEqual([
+			`DELETE /api/v3/contacts/${ada.id}`,
+			`GET /api/v3/contacts/${ada.id}`,
+			`GET /api/v2/contacts/${ada.id}`,
+		]);
+		expect(result.items[0].json).toEqual({ id: ada.id, outcome: 'deleted' });
+	});
+
+	test('a 503 before Engage acted: looked up, still there, sent again and deleted', async () => {
+		const ada = mock.addContact({ email: 'ada@example.com' });
+		mock.server.injectFault({ status: 503, body: { message: 'Service unavailable' } }, { method: 'DELETE' });
+
+		const result = await run('delete', { findBy: 'contactId', contactId: ada.id, options: FAST });
+
+		expect(mock.requests('DELETE')).toHaveLength(2);
+		expect(mock.contacts).toEqual([]);
+		expect(result.items[0].json).toEqual({ id: ada.id, outcome: 'deleted' });
+	});
+});
+
 const badUpsert: BadInput[] = [
 	['no key value', { email: '={{ $json.missing }}' }, /^Email: is required: it is the key of contact type Member/],
 	['an invalid email', { email: 'ada-at-example' }, /^Email: "ada-at-example" is not a valid email address/],
@@ -230,8 +293,17 @@ const badGet: BadInput[] = [
 	['an unknown If Not Found choice', { findBy: 'email', email: 'a@example.com', options: { ifNotFound: 'skip' } }, /^Options > If Not Found: must be one of fail, empty/],
 ];
 
+const badDelete: BadInput[] = [
+	['no email', { findBy: 'email', email: '={{ $json.missing }}' }, /^Email: is required but empty/],
+	['a contact ID that is not a GUID', { findBy: 'contactId', contactId: '../contacts' }, /^Contact ID: "..\/contacts" is not an Engage contact ID/],
+	['an unknown way to find', { findBy: 'name' }, /^Find Contact By: must be one of/],
+	['a source that is an object', { findBy: 'email', email: 'a@example.com', options: { source: '={{ { a: 1 } }}' } }, /^Options > Source: must be text, but the value is an object/],
+	['an unknown If Not Found choice', { findBy: 'email', email: 'a@example.com', options: { ifNotFound: 'empty' } }, /^Options > If Not Found: must be one of fail, alreadyGone/],
+];
+
 refusedBeforeSending('Voyado Engage', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
+	['delete', badDelete],
 ]);

@@ -132,6 +132,13 @@ export class VoyadoMock extends VendorMock {
 			return method === 'GET' ? { status: 200, body: contact } : this.patch(contact, request);
 		}
 		if (method === 'POST' && path === '/api/v3/contacts') return this.create(request);
+		if (method === 'DELETE' && single && single[1] === 'v3') {
+			// DELETE /api/v3/contacts/{contactId} (two-way-sync.md): 200, or 404 for an unknown id.
+			const index = this.contacts.findIndex((candidate) => candidate.id === single[2]);
+			if (index < 0) return { status: 404, body: voyadoError(404, 'ContactNotFound', 'Contact not found') };
+			this.contacts.splice(index, 1);
+			return { status: 200 };
+		}
 		return { status: 404, body: voyadoError(404, 'NotFound', 'No HTTP resource was found that matches the request URI.') };
 	}
 
