@@ -130,6 +130,92 @@ describe('Salesforce Marketing Cloud > Get', () => {
 });
 
 
+describe('Salesforce Marketing Cloud > Delete', () => {
+	const FAST = { firstRetryDelaySeconds: 0.05, maxAttempts: 3 };
+	const ada = () => seed('ada', { 'Email Addresses': { 'Email Address': 'ada@example.com' } });
+	const deleteCall = { method: 'POST', path: '/contacts/v1/contacts/actions/delete', body: { values: ['ada'], DeleteOperationType: 'ContactAndAttributes' } };
+
+	test('by contact key, not waiting: the contact is read, the deletion requested; the output has the operation ID to check later', async () => {
+		ada();
+
+		const result = await run('delete', { findBy: 'contactKey', contactKey: 'ada' });
+
+		expect(calls().map((call) => `${call.method} ${call.path}`)).toEqual(['POST /contacts/v1/attributes/search', 'POST /contacts/v1/contacts/actions/delete']);
+		expect(calls()[1]).toEqual(deleteCall);
+		expect(mock.requests('POST', '/contacts/v1/contacts/actions/delete')[0].query).toEqual({ type: 'keys' });
+		expect(result.items[0].json).toEqual({ contactKey: 'ada', operationId: 2038, status: null, waitedSeconds: 0, outcome: 'deleteRequested' });
+		// Marketing Cloud deletes in the background: the contact is still there until the operation runs.
+		expect(mock.contacts).toHaveLength(1);
+	});
+
+	test('by email, waiting for completion: the status is checked until Completed; the contact is gone and the output says deleted', async () => {
+		ada();
+		mock.deleteTakesMs = 250;
+
+		const result = await run('delete', { findBy: 'email', emailAddress: 'ada@example.com', options: { waitSeconds: 5, checkEverySeconds: 0.1 } });
+
+		const checks = mock.requests('GET', '/contacts/v1/contacts/actions/delete/status');
+		expect(checks.length).toBeGreaterThanOrEqual(2);
+		expect(checks[0].query).toEqual({ operationID: '2038' });
+		expect(mock.contacts).toEqual([]);
+		expect(result.items[0].json).toMatchObject({ contactKey: 'ada', operationId: 2038, status: 'Completed', outcome: 'deleted' });
+		expect(result.items[0].json.waitedSeconds).toBeGreaterThanOrEqual(0.2);
+	});
+
+	test('the wait is bounded: still Processing when it ends, the output says so (deleteRequested, with the status and the time waited)', async () => {
+		ada();
+		mock.deleteTakesMs = 60_000;
+
+		const started = Date.now();
+		const result = await run('delete', { findBy: 'contactKey', contactKey: 'ada', options: { waitSeconds: 0.5, checkEverySeconds: 0.1 } });
+
+		expect(Date.now() - started).toBeLessThan(3_000);
+		expect(result.items[0].json).toMatchObject({ contactKey: 'ada', operationId: 2038, status: 'Processing', outcome: 'deleteRequested' });
+		expect(result.items[0].json.waitedSeconds).toBeLessThanOrEqual(0.6);
+	});
+
+	test('an operation that ends Invalid is an error naming it: the contact was not deleted', async () => {
+		ada();
+		mock.deleteEndsWith = 'Invalid';
+
+		const result = await run('delete', { findBy: 'contactKey', contactKey: 'ada', options: { waitSeconds: 2, checkEverySeconds: 0.1 } });
+
+		expect(result.error?.message).toBe('Marketing Cloud ended delete operation 2038 with status Invalid; the contact was not deleted');
+		expect(result.error?.context?.itemIndex).toBe(0);
+		expect(mock.contacts).toHaveLength(1);
+	});
+
+	test('not found: an error and no delete request by default; "already gone" when chosen; Continue On Fail keeps one item per input', async () => {
+		ada();
+		const failing = await run('delete', { findBy: 'contactKey', contactKey: 'nobody' });
+		const gone = await run('delete', { findBy: 'email', emailAddress: 'nobody@example.com', options: { ifNotFound: 'alreadyGone' } });
+		const mixed = await run('delete', { findBy: 'contactKey', contactKey: '={{ $json.key }}' }, [{ key: 'nobody' }, { key: 'ada' }], 'continueRegularOutput');
+
+		expect(failing.error?.message).toBe('Contact Key: no contact found with contact key "nobody"; nothing was deleted [item 0]');
+		expect(gone.items[0].json).toEqual({ contactKey: null, operationId: null, status: null, waitedSeconds: 0, outcome: 'alreadyGone' });
+		expect(mixed.items.map((item) => [item.pairedItem, item.json.outcome ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'Contact Key: no contact found with contact key "nobody"; nothing was deleted [item 0]'],
+			[{ item: 1 }, 'deleteRequested'],
+		]);
+		expect(mock.requests('POST', '/contacts/v1/contacts/actions/delete')).toHaveLength(1);
+	});
+
+	test('a lost answer: the contact is looked up before the request is sent again', async () => {
+		ada();
+		mock.server.injectFault({ status: 0, reset: true }, { path: '/contacts/v1/contacts/actions/delete' });
+
+		const result = await run('delete', { findBy: 'contactKey', contactKey: 'ada', options: FAST });
+
+		expect(calls().map((call) => `${call.method} ${call.path}`)).toEqual([
+			'POST /contacts/v1/attributes/search',
+			'POST /contacts/v1/contacts/actions/delete',
+			'POST /contacts/v1/attributes/search',
+			'POST /contacts/v1/contacts/actions/delete',
+		]);
+		expect(result.items[0].json).toMatchObject({ contactKey: 'ada', operationId: 2038, outcome: 'deleteRequested' });
+	});
+});
+
 const badUpsert: BadInput[] = [
 	['no contact key', { contactKey: '={{ $json.missing }}', attributeSets: emailSet('a@example.com') }, /^Contact Key: is required but empty/],
 	['an invalid email address', { contactKey: 'k', attributeSets: emailSet('nope') }, /Email Address: "nope" is not a valid email address/],
@@ -167,8 +253,18 @@ const badGet: BadInput[] = [
 	['a contact key of 10,001 characters', { findBy: 'contactKey', contactKey: 'x'.repeat(10_001) }, /^Contact Key: is 10001 characters long/],
 ];
 
+const badDelete: BadInput[] = [
+	['no contact key', { findBy: 'contactKey', contactKey: '={{ $json.missing }}' }, /^Contact Key: is required but empty/],
+	['an invalid email address', { findBy: 'email', emailAddress: 'ada@' }, /^Email Address: "ada@" is not a valid email address/],
+	['a wait longer than 600 seconds', { findBy: 'contactKey', contactKey: 'ada', options: { waitSeconds: 3600 } }, /^Options > Wait for Completion \(Seconds\): must be between 0 and 600/],
+	['a wait that is not a number', { findBy: 'contactKey', contactKey: 'ada', options: { waitSeconds: '={{ "soon" }}' } }, /^Options > Wait for Completion \(Seconds\): must be a number/],
+	['a status check interval of 0', { findBy: 'contactKey', contactKey: 'ada', options: { waitSeconds: 5, checkEverySeconds: 0 } }, /^Options > Status Check Interval \(Seconds\): must be at least 0.1/],
+	['an unknown If Not Found choice', { findBy: 'contactKey', contactKey: 'ada', options: { ifNotFound: 'empty' } }, /^Options > If Not Found: must be one of fail, alreadyGone/],
+];
+
 refusedBeforeSending('Salesforce Marketing Cloud', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
+	['delete', badDelete],
 ]);

@@ -82,8 +82,20 @@ export class SfmcMock extends VendorMock {
 
 	private readonly tokenUses = new Map<string, number>();
 
+	/** Delete operations, by id: queued, then processed after `deleteTakesMs` (two-way-sync.md). */
+	readonly deleteOperations = new Map<number, { keys: string[]; status: string; doneAt: number }>();
+	/** How long a queued delete stays Processing; Marketing Cloud's can take hours. */
+	deleteTakesMs = 0;
+	/** How a delete operation ends: Completed removes the contacts; Invalid or Aborted keeps them. */
+	deleteEndsWith: 'Completed' | 'Invalid' | 'Aborted' = 'Completed';
+	private nextOperationId = 2038;
+
 	reset(): void {
 		this.server.clear();
+		this.deleteOperations.clear();
+		this.deleteTakesMs = 0;
+		this.deleteEndsWith = 'Completed';
+		this.nextOperationId = 2038;
 		this.contacts.length = 0;
 		this.issuedTokens.clear();
 		this.tokenRequests = 0;
@@ -124,7 +136,65 @@ export class SfmcMock extends VendorMock {
 		if (request.method === 'PATCH' && request.path === '/contacts/v1/contacts') return this.update(request);
 		if (request.method === 'POST' && request.path === '/contacts/v1/attributes/search') return this.attributeSearch(request);
 		if (request.method === 'POST' && request.path === '/contacts/v1/addresses/email/search') return this.emailSearch(request);
+		if (request.method === 'POST' && request.path === '/contacts/v1/contacts/actions/delete') return this.requestDelete(request);
+		if (request.method === 'GET' && request.path === '/contacts/v1/contacts/actions/delete/status') return this.deleteStatus(request);
 		return { status: 404, body: platformError(10000, 'Generic Exception: resource not found') };
+	}
+
+	/**
+	 * POST /contacts/v1/contacts/actions/delete?type=keys (DeleteByContactKeys): `values` and
+	 * `DeleteOperationType` ContactAndAttributes are required (400 otherwise); the deletion is
+	 * queued and its operationID answered. The contacts stay readable until it completes.
+	 */
+	private requestDelete(request: RecordedRequest): MockReply {
+		const body = (request.body ?? {}) as { values?: unknown; DeleteOperationType?: unknown };
+		const badRequest = (message: string) => ({
+			status: 400,
+			body: { operationInitiated: false, hasErrors: true, resultMessages: [{ resultType: 'OperationResult', resultCode: 'InvalidRequest', message }] },
+		});
+		if (request.query.type !== 'keys') return badRequest('type must be ids, keys or listReference');
+		if (body.DeleteOperationType !== 'ContactAndAttributes') return badRequest('DeleteOperationType must be ContactAndAttributes');
+		if (!Array.isArray(body.values) || body.values.length === 0 || !body.values.every((key) => typeof key === 'string')) {
+			return badRequest('values must be a non-empty array of contact keys');
+		}
+		const operationID = this.nextOperationId++;
+		this.deleteOperations.set(operationID, { keys: body.values as string[], status: 'Processing', doneAt: Date.now() + this.deleteTakesMs });
+		return {
+			status: 200,
+			body: {
+				operationInitiated: true,
+				operationID,
+				requestServiceMessageID: 'b823e1ff-be75-4583-94e2-5fb7cbc2becd',
+				responseDateTime: new Date().toISOString(),
+				hasErrors: false,
+				resultMessages: [],
+				serviceMessageID: 'ae207d76-44eb-4a0d-94e9-4142b448121d',
+			},
+		};
+	}
+
+	/** GET /contacts/v1/contacts/actions/delete/status?operationID= (ContactsDeleteStatus). */
+	private deleteStatus(request: RecordedRequest): MockReply {
+		const operation = this.deleteOperations.get(Number(request.query.operationID));
+		if (!operation) return { status: 404, body: platformError(10000, 'Operation not found') };
+		if (operation.status === 'Processing' && Date.now() >= operation.doneAt) {
+			operation.status = this.deleteEndsWith;
+			if (operation.status === 'Completed') {
+				for (const key of operation.keys) {
+					const index = this.contacts.findIndex((contact) => contact.contactKey === key);
+					if (index >= 0) this.contacts.splice(index, 1);
+				}
+			}
+		}
+		return {
+			status: 200,
+			body: {
+				operation: { operationID: Number(request.query.operationID), deleteType: 'ContactAndAttributes', status: operation.status },
+				requestServiceMessageID: '93631be1-107f-4239-a8b7-cdae245d7403',
+				resultMessages: [],
+				serviceMessageID: '00e6add8-d79a-4bd6-9568-2f2a272538f0',
+			},
+		};
 	}
 
 	private token(request: RecordedRequest): MockReply {
