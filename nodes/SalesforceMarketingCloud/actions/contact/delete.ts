@@ -33,16 +33,19 @@ const waitOptions: INodeProperties[] = [
 	},
 ];
 
+/** What Marketing Cloud's delete means, said where the user sets it up. */
+const backgroundDeleteNotice: INodeProperties = {
+	displayName:
+		'Marketing Cloud deletes contacts in the background: it suppresses them at once and removes them after the suppression period set for the account. Contact Delete must be enabled in Setup.',
+	name: 'deleteNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { resource: ['contact'], operation: OPERATION } },
+};
+
 /** Delete: the asynchronous contact delete by contact key (found by key, or by email address). */
 export const description = [
-	{
-		displayName:
-			'Marketing Cloud deletes contacts in the background: it suppresses them at once and removes them after the suppression period set for the account. Contact Delete must be enabled in Setup.',
-		name: 'deleteNotice',
-		type: 'notice' as const,
-		default: '',
-		displayOptions: { show: { resource: ['contact'], operation: OPERATION } },
-	},
+	backgroundDeleteNotice,
 	...findByFields(OPERATION),
 	optionsField(OPERATION, [ifDeleteNotFoundOption, ...waitOptions]),
 ];
