@@ -84,6 +84,12 @@ try {
 		for (const result of await errorChecks(userFolder, mocks, execute)) check(result.name, result.ok, result.detail);
 	}
 
+	// Delete on every node: Continue On Fail, already gone, bad input, a lost answer.
+	if (runs('delete')) {
+		const { deletionChecks } = await import('./deletion.mjs');
+		for (const result of await deletionChecks(userFolder, mocks, execute)) check(result.name, result.ok, result.detail);
+	}
+
 	// The credentials in n8n's HTTP Request node (Predefined Credential Type).
 	if (runs('customapi')) {
 		const { customApiChecks } = await import('./customApi.mjs');
