@@ -21,7 +21,7 @@ export class Intercom implements INodeType {
 		version: 1,
 		subtitle: '={{"Contacts API 2.x: " + $parameter["operation"]}}',
 		description:
-			"Create, update and get users and leads in today's Intercom workspaces (Contacts API 2.x, any region), where the built-in Intercom node's user and lead operations (API 1.x) no longer work",
+			"Create, update, get, delete and archive users and leads in today's Intercom workspaces (Contacts API 2.x, any region), where the built-in Intercom node's user and lead operations (API 1.x) no longer work",
 		defaults: { name: 'Intercom Contacts' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

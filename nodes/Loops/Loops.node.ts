@@ -19,7 +19,7 @@ export class Loops implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and get contacts in Loops, the email platform for SaaS',
+		description: 'Create, update, get and delete contacts in Loops, the email platform for SaaS',
 		defaults: { name: 'Loops' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -22,7 +22,7 @@ export class SalesforceMarketingCloud implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and get contacts with their attribute sets in Salesforce Marketing Cloud Engagement',
+		description: 'Create, update, get and delete contacts with their attribute sets in Salesforce Marketing Cloud Engagement (which sends no contact events, so there is no trigger)',
 		defaults: { name: 'Salesforce Marketing Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

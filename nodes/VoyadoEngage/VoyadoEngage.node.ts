@@ -19,7 +19,7 @@ export class VoyadoEngage implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and get members and contacts in Voyado Engage (API v3)',
+		description: 'Create, update, get and delete members and contacts in Voyado Engage (API v3)',
 		defaults: { name: 'Voyado Engage' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		CONTACT_OPERATIONS.create('Add a new contact to your Loops audience'),
 		CONTACT_OPERATIONS.upsert(),
 		CONTACT_OPERATIONS.update('Change fields of an existing contact, found by email or user ID'),
-		CONTACT_OPERATIONS.get('Find a contact by email or user ID'),
+		CONTACT_OPERATIONS.get('Find one contact by email or user ID (Loops cannot list contacts, so there is no Get Many)'),
 		CONTACT_OPERATIONS.delete('Permanently delete a contact, found by email or user ID'),
 	]),
 	...create.description,

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		CONTACT_OPERATIONS.create('Create a contact, after checking it does not exist yet'),
 		CONTACT_OPERATIONS.upsert(),
 		CONTACT_OPERATIONS.update("Change attributes of an existing contact, found by a key field or its ID"),
-		CONTACT_OPERATIONS.get('Read a contact, found by a key field or its ID'),
+		CONTACT_OPERATIONS.get('Read one contact, found by a key field or its ID (Engage cannot list contacts, so there is no Get Many)'),
 		CONTACT_OPERATIONS.delete('Permanently delete a contact, found by a key field or its ID'),
 	]),
 	...create.description,
