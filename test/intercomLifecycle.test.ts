@@ -16,6 +16,7 @@ const seed = (contact: Partial<IntercomContact>): IntercomContact => {
 	mock.contacts.push(stored);
 	return stored;
 };
+const errorListFor = (code: string) => ({ type: 'error.list', request_id: 'mock', errors: [{ code, message: code }] });
 const byEmailAndRole = (email: string, role: string) => ({
 	query: { operator: 'AND', value: [{ field: 'email', operator: '=', value: email }, { field: 'role', operator: '=', value: role }] },
 	pagination: { per_page: 50 },
@@ -336,6 +337,99 @@ describe('Intercom > Delete and Archive', () => {
 	});
 });
 
+describe('Intercom > Get Many', () => {
+	const FAST = { firstRetryDelaySeconds: 0.05, maxAttempts: 3 };
+	const seedMany = (count: number, extra: (index: number) => Partial<IntercomContact> = () => ({})) => {
+		for (let index = 0; index < count; index++) seed({ email: `p${index}@example.com`, updated_at: 1_700_000_000 + index, ...extra(index) });
+	};
+	const pageRequests = () => mock.requests().map((request) => (request.method === 'GET' ? `GET per_page=${request.query.per_page}${request.query.starting_after ? ' +cursor' : ''}` : `POST ${JSON.stringify((request.body as IDataObject).pagination)}`));
+
+	test('Return All walks every page of 150 (5 pages for 700 contacts): each contact once, in order, simplified, paired with the item', async () => {
+		seedMany(700);
+
+		const result = await run('getAll', { returnAll: true });
+
+		expect(pageRequests()).toEqual(['GET per_page=150', 'GET per_page=150 +cursor', 'GET per_page=150 +cursor', 'GET per_page=150 +cursor', 'GET per_page=150 +cursor']);
+		expect(result.items).toHaveLength(700);
+		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(700);
+		expect(result.items.map((item) => item.json.email)).toEqual(mock.contacts.map((contact) => contact.email));
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(Object.keys(result.items[0].json)).toEqual(['id', 'external_id', 'role', 'email', 'phone', 'name', 'owner_id', 'unsubscribed_from_emails', 'custom_attributes']);
+	});
+
+	test('Limit asks only for what it needs: 20 is one page of 20; 200 is 150 then 50', async () => {
+		seedMany(400);
+
+		const twenty = await run('getAll', { returnAll: false, limit: 20 });
+		const twentyPages = pageRequests();
+		mock.server.clear();
+		const twoHundred = await run('getAll', { returnAll: false, limit: 200 });
+
+		expect(twentyPages).toEqual(['GET per_page=20']);
+		expect(pageRequests()).toEqual(['GET per_page=150', 'GET per_page=50 +cursor']);
+		expect([twenty.items.length, twoHundred.items.length]).toEqual([20, 200]);
+		expect(twoHundred.items[199].json.email).toBe('p199@example.com');
+	});
+
+	test('filters search: role and updated since go as one AND query, paged; only matching contacts come out (Simplify off: as Intercom sent them)', async () => {
+		seedMany(10, (index) => ({ role: index % 2 === 0 ? 'user' : 'lead' }));
+
+		const result = await run('getAll', { returnAll: true, filters: { role: 'lead', updatedSince: '2023-11-14T22:13:25Z' }, simplify: false });
+
+		const since = Date.parse('2023-11-14T22:13:25Z') / 1000;
+		expect(mock.requests('POST', '/contacts/search').map((request) => request.body)).toEqual([
+			{ query: { operator: 'AND', value: [{ field: 'role', operator: '=', value: 'lead' }, { field: 'updated_at', operator: '>', value: since }] }, pagination: { per_page: 150 } },
+		]);
+		const expected = mock.contacts.filter((contact) => contact.role === 'lead' && Number(contact.updated_at) > since);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(result.items.map((item) => item.json)).toEqual(expected);
+	});
+
+	test('one filter is sent alone; no match is no item, and the next input item still gets its own', async () => {
+		seed({ email: 'ada@example.com', external_id: 'u-1' });
+
+		const result = await run('getAll', { returnAll: true, filters: { external_id: '={{ $json.key }}' } }, [{ key: 'nobody' }, { key: 'u-1' }]);
+
+		expect(mock.requests('POST', '/contacts/search').map((request) => (request.body as IDataObject).query)).toEqual([
+			{ field: 'external_id', operator: '=', value: 'nobody' },
+			{ field: 'external_id', operator: '=', value: 'u-1' },
+		]);
+		expect(result.items.map((item) => [item.pairedItem, item.json.email])).toEqual([[{ item: 1 }, 'ada@example.com']]);
+	});
+
+	test('Continue On Fail: an item whose filter is refused gives its one error item; the other item gives everything it found', async () => {
+		seedMany(3);
+
+		const result = await run('getAll', { returnAll: true, filters: { email: '={{ $json.email }}' } }, [{ email: 'broken' }, { email: 'p1@example.com' }], 'continueRegularOutput');
+
+		expect(result.items.map((item) => [item.pairedItem, item.json.email ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'Filters > Email: "broken" is not a valid email address [item 0]'],
+			[{ item: 1 }, 'p1@example.com'],
+		]);
+	});
+
+	test('a 503 in the middle of the walk: that page is asked again; no contact is lost or doubled', async () => {
+		seedMany(320);
+		mock.server.injectFault({ status: 503, body: errorListFor('service_unavailable') }, { when: (request) => request.path === '/contacts' && request.query.starting_after !== undefined });
+
+		const result = await run('getAll', { returnAll: true, options: FAST });
+
+		expect(pageRequests()).toEqual(['GET per_page=150', 'GET per_page=150 +cursor', 'GET per_page=150 +cursor', 'GET per_page=150 +cursor']);
+		expect(result.items.map((item) => item.json.email)).toEqual(mock.contacts.map((contact) => contact.email));
+	});
+
+	test('a cursor Intercom repeats would never end: an error, and the walk stops', async () => {
+		seedMany(3);
+		const looping = { type: 'list', data: [{ type: 'contact', id: 'x1', role: 'user' }], pages: { type: 'pages', next: { page: 2, starting_after: 'c2FtZQ==' } } };
+		mock.server.injectFault({ status: 200, body: looping }, { path: '/contacts', times: 5 });
+
+		const result = await run('getAll', { returnAll: true });
+
+		expect(result.error?.message).toMatch(/^Return All: Intercom gave the same page cursor twice/);
+		expect(mock.requests('GET', '/contacts')).toHaveLength(2);
+	});
+});
+
 const badUpsert: BadInput[] = [
 	['a user without email or external ID', { role: 'user', email: '={{ $json.missing }}' }, /^Email: a contact with the role User needs an Email or an External ID/],
 	['an invalid email', { role: 'user', email: 'ada-at-example' }, /^Email: "ada-at-example" is not a valid email address/],
@@ -382,10 +476,20 @@ const badDelete: BadInput[] = [
 	['an unknown If Not Found choice', { findBy: 'id', contactId: 'abc', options: { ifNotFound: 'empty' } }, /^Options > If Not Found: must be one of fail, alreadyGone/],
 ];
 
+const badGetAll: BadInput[] = [
+	['a limit of 0', { returnAll: false, limit: 0 }, /^Limit: must be at least 1, but is 0/],
+	['a limit that is not a whole number', { returnAll: false, limit: '={{ 2.5 }}' }, /^Limit: must be a whole number/],
+	['an invalid email filter', { returnAll: true, filters: { email: 'ada-at-example' } }, /^Filters > Email: "ada-at-example" is not a valid email address/],
+	['updated since that is not a date', { returnAll: true, filters: { updatedSince: '2024' } }, /^Filters > Updated Since: "2024" is not a date/],
+	['an unknown role filter', { returnAll: true, filters: { role: '={{ "admin" }}' } }, /^Filters > Role: must be one of/],
+	['an unknown API version', { returnAll: true, options: { apiVersion: '1.0' } }, /^Options > API Version: must be one of/],
+];
+
 refusedBeforeSending('Intercom', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
 	['delete', badDelete],
 	['archive', badDelete],
+	['getAll', badGetAll],
 ]);

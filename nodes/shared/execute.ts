@@ -17,8 +17,11 @@ export interface ItemRun {
 	signal?: AbortSignal;
 }
 
-/** Handles one input item: reads its parameters, validates, sends, and returns the output JSON for it. */
-export type ItemHandler = (this: IExecuteFunctions, itemIndex: number, run: ItemRun) => Promise<IDataObject>;
+/**
+ * Handles one input item: reads its parameters, validates, sends, and returns the output JSON for
+ * it, or (Get Many) the list of output JSONs it gives, each paired with the item.
+ */
+export type ItemHandler = (this: IExecuteFunctions, itemIndex: number, run: ItemRun) => Promise<IDataObject | IDataObject[]>;
 
 export interface ExecutionSettings {
 	/** Items processed at once (each is one or a few requests). */
@@ -42,13 +45,13 @@ const MAX_LISTED_ITEMS = 100;
  * that were in flight) have done their work: the error says which, so a re-run can skip them.
  */
 function describeDoneItems(
-	output: Array<INodeExecutionData | undefined>,
+	output: Array<INodeExecutionData[] | undefined>,
 	contactIdOf: (json: IDataObject) => unknown,
 	doneMeans: string,
 ): string | undefined {
-	const done = output.flatMap((item, index) => {
-		if (!item) return [];
-		const id = contactIdOf(item.json);
+	const done = output.flatMap((items, index) => {
+		if (!items) return [];
+		const id = items.length === 1 ? contactIdOf(items[0].json) : undefined;
 		return [`item ${index}${id === undefined || id === null || id === '' ? '' : ` (id ${String(id)})`}`];
 	});
 	if (done.length === 0) return undefined;
@@ -78,9 +81,10 @@ function copyForItem<E extends NodeApiError | NodeOperationError>(error: E, item
 
 /**
  * The per-item loop every node shares: the first item alone, then up to `concurrency` items in
- * flight, paced by one shared rate limiter, and exactly one output entry per input item, in input
- * order, each with `pairedItem`. Each item's parameters are read by that item's handler when it
- * starts, through n8n's own context, as n8n evaluates them.
+ * flight, paced by one shared rate limiter, and exactly one output entry per input item (Get
+ * Many: the entries it found, none or many), in input order, each with `pairedItem`. Each item's
+ * parameters are read by that item's handler when it starts, through n8n's own context, as n8n
+ * evaluates them.
  *
  * With Continue On Fail a failing item becomes an error item (`{ error, details }`, see
  * errorItemJson). Without it the node stops at the first failing item (in input order): no new
@@ -105,7 +109,8 @@ export async function executePerItem(
 		memo: new ExecutionMemo(),
 		signal,
 	};
-	const output: INodeExecutionData[] = new Array(items.length);
+	// Per input item, what it gives: one entry, or none or many for Get Many.
+	const output: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = this.continueOnFail();
 	let next = 0;
 	const failed: { first?: { itemIndex: number; error: NodeApiError | NodeOperationError } } = {};
@@ -115,12 +120,13 @@ export async function executePerItem(
 
 	const processItem = async (itemIndex: number) => {
 		try {
-			output[itemIndex] = { json: await handleItem.call(this, itemIndex, run), pairedItem: { item: itemIndex } };
+			const result = await handleItem.call(this, itemIndex, run);
+			output[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (signal?.aborted) return; // stopped: this item's end says nothing about the item
 			const itemError = asItemError(this.getNode(), error, itemIndex);
 			if (continueOnFail) {
-				output[itemIndex] = { json: errorItemJson(itemError), pairedItem: { item: itemIndex } };
+				output[itemIndex] = [{ json: errorItemJson(itemError), pairedItem: { item: itemIndex } }];
 			} else {
 				recordFailure(itemIndex, itemError);
 			}
@@ -142,5 +148,5 @@ export async function executePerItem(
 		if (done) error.description = error.description ? `${error.description} ${done}` : done;
 		throw error;
 	}
-	return [output];
+	return [output.flat()];
 }

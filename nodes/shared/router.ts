@@ -9,7 +9,8 @@ import type { VendorApi } from './transport';
 /** One operation of a resource: its fields, and what it does for one item. */
 export interface ContactOperation {
 	description: INodeProperties[];
-	execute: (this: IExecuteFunctions, itemIndex: number, run: ItemRun) => Promise<IDataObject>;
+	/** The output of one item: its contact (or outcome), or for Get Many the list it found. */
+	execute: (this: IExecuteFunctions, itemIndex: number, run: ItemRun) => Promise<IDataObject | IDataObject[]>;
 }
 
 /**
@@ -35,5 +36,6 @@ const DONE_MEANS: Record<string, string> = {
 	update: 'their contacts were updated',
 	get: 'read; nothing was changed',
 	delete: 'their contacts were deleted, or their deletion requested',
+	getAll: 'read; nothing was changed',
 	archive: 'their contacts were archived',
 };

@@ -79,6 +79,7 @@ export class IntercomMock extends VendorMock {
 		this.windowMs = 10_000;
 		this.clockSkewMs = 0;
 		this.searchLagMs = 0;
+		this.pagesServed = 0;
 	}
 
 	private rateHeaders(): Record<string, string> {
@@ -128,6 +129,7 @@ export class IntercomMock extends VendorMock {
 			const contact = this.contacts.find((candidate) => candidate.id === decodeURIComponent(single[1]));
 			return contact ? { status: 200, body: contact } : { status: 404, body: errorList('not_found', 'User Not Found') };
 		}
+		if (method === 'GET' && path === '/contacts') return this.list(request);
 		if (method === 'POST' && path === '/contacts') return this.create(request);
 		if (method === 'POST' && path === '/contacts/search') return this.search(request);
 		if (method === 'PUT' && single) return this.update(decodeURIComponent(single[1]), request);
@@ -200,25 +202,60 @@ export class IntercomMock extends VendorMock {
 		return { status: 200, body: user };
 	}
 
-	/** Single filters and AND/OR groups of `=` filters (spec 1.4); contacts younger than the lag are not found yet. */
+	/**
+	 * One page of `matching` from the opaque cursor `startingAfter` (two-way-sync.md: per_page up to
+	 * 150, `pages.next.starting_after` while more remain). An unknown cursor is a 400.
+	 */
+	private page(matching: IntercomContact[], perPage: number, startingAfter: string | undefined): MockReply {
+		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 150) {
+			return { status: 400, body: errorList('parameter_invalid', 'per_page must be between 1 and 150', 'per_page') };
+		}
+		let offset = 0;
+		if (startingAfter !== undefined) {
+			const decoded = /^offset:(\d+)$/.exec(Buffer.from(startingAfter, 'base64').toString('utf8'));
+			if (!decoded) return { status: 400, body: errorList('parameter_invalid', 'starting_after is not valid', 'starting_after') };
+			offset = Number(decoded[1]);
+		}
+		const data = matching.slice(offset, offset + perPage);
+		const end = offset + data.length;
+		const totalPages = Math.ceil(matching.length / perPage);
+		const next = end < matching.length ? { page: Math.floor(end / perPage) + 1, starting_after: Buffer.from(`offset:${end}`).toString('base64') } : undefined;
+		this.pagesServed++;
+		return {
+			status: 200,
+			body: { type: 'list', data, total_count: matching.length, pages: { type: 'pages', ...(next ? { next } : {}), page: Math.floor(offset / perPage) + 1, per_page: perPage, total_pages: totalPages } },
+		};
+	}
+
+	/** Pages answered by the list and the search (bench, tests). */
+	pagesServed = 0;
+
+	/** GET /contacts: every contact, in order, cursor-paged (per_page default 10). */
+	private list(request: RecordedRequest): MockReply {
+		return this.page(this.contacts, Number(request.query.per_page ?? 10), request.query.starting_after);
+	}
+
+	/**
+	 * POST /contacts/search: single filters and AND/OR groups of `=` and `>` filters (spec 1.4),
+	 * cursor-paged (per_page default 50); contacts younger than the lag are not found yet.
+	 */
 	private search(request: RecordedRequest): MockReply {
 		type Filter = { field?: string; operator?: string; value?: unknown };
-		const query = (request.body as { query?: Filter } | undefined)?.query;
+		const body = request.body as { query?: Filter; pagination?: { per_page?: number; starting_after?: string } } | undefined;
+		const query = body?.query;
 		if (!query) return { status: 400, body: errorList('parameter_invalid', 'query is required', 'query') };
 		const matches = (contact: IntercomContact, filter: Filter): boolean => {
 			if (filter.operator === 'AND') return (filter.value as Filter[]).every((inner) => matches(contact, inner));
 			if (filter.operator === 'OR') return (filter.value as Filter[]).some((inner) => matches(contact, inner));
-			if (filter.operator !== '=') throw new Error(`mock search supports only =, not ${filter.operator}`);
+			if (filter.operator === '>') return Number(contact[filter.field as string]) > Number(filter.value);
+			if (filter.operator !== '=') throw new Error(`mock search supports only = and >, not ${filter.operator}`);
 			return contact[filter.field as string] === filter.value;
 		};
 		const visibleBefore = Math.floor((Date.now() - this.searchLagMs) / 1000);
 		const data = this.contacts.filter(
 			(contact) => (this.searchLagMs === 0 || Number(contact.created_at) <= visibleBefore) && matches(contact, query),
 		);
-		return {
-			status: 200,
-			body: { type: 'list', data, total_count: data.length, pages: { type: 'pages', page: 1, per_page: 50, total_pages: data.length ? 1 : 0 } },
-		};
+		return this.page(data, body?.pagination?.per_page ?? 50, body?.pagination?.starting_after);
 	}
 
 	private create(request: RecordedRequest): MockReply {

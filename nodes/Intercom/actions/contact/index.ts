@@ -6,11 +6,12 @@ import * as archive from './archive';
 import * as create from './create';
 import * as del from './delete';
 import * as get from './get';
+import * as getAll from './getAll';
 import * as update from './update';
 import * as upsert from './upsert';
 
 /** The Contact operations, by their `operation` value. */
-export const operations: Record<string, ContactOperation> = { create, upsert, update, get, delete: del, archive };
+export const operations: Record<string, ContactOperation> = { create, upsert, update, get, getAll, delete: del, archive };
 
 /** Resource, Operation, then each operation's own fields (shown for it alone). */
 export const description: INodeProperties[] = [
@@ -19,6 +20,12 @@ export const description: INodeProperties[] = [
 		CONTACT_OPERATIONS.upsert(),
 		CONTACT_OPERATIONS.update('Change fields of an existing user or lead, found by email, external ID or Intercom ID'),
 		CONTACT_OPERATIONS.get('Find a user or lead by email, external ID or Intercom ID'),
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many contacts',
+			description: 'List users and leads, or search them by email, external ID, role or last update',
+		},
 		CONTACT_OPERATIONS.delete('Permanently delete a user or lead, found by email, external ID or Intercom ID'),
 		{
 			name: 'Archive',
@@ -31,6 +38,7 @@ export const description: INodeProperties[] = [
 	...upsert.description,
 	...update.description,
 	...get.description,
+	...getAll.description,
 	...del.description,
 	...archive.description,
 ];
