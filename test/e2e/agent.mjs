@@ -39,13 +39,12 @@ const TOOLS = {
 	},
 };
 
-function agentWorkflow(vendor, llmCredentialId) {
+function agentWorkflow(vendor, llmCredentialId, { id = `agent${vendor[0].toUpperCase()}${vendor.slice(1)}`, parameters = TOOLS[vendor].parameters, prompt = 'Add Ada Lovelace as a new contact.' } = {}) {
 	const node = VENDOR_NODES[vendor];
 	const toolName = `${node.name} tool`;
-	const id = `agent${vendor[0].toUpperCase()}${vendor.slice(1)}`;
 	return {
 		id,
-		name: `AI agent creates a contact with ${node.name} (sandbox)`,
+		name: `AI agent: ${prompt} (${node.name}, sandbox)`,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
@@ -56,7 +55,7 @@ function agentWorkflow(vendor, llmCredentialId) {
 				type: '@n8n/n8n-nodes-langchain.agent',
 				typeVersion: 2.2,
 				position: [220, 0],
-				parameters: { promptType: 'define', text: 'Add Ada Lovelace as a new contact.', options: {} },
+				parameters: { promptType: 'define', text: prompt, options: {} },
 			},
 			{
 				id: `${id}-model`,
@@ -73,7 +72,7 @@ function agentWorkflow(vendor, llmCredentialId) {
 				type: `${node.type}Tool`,
 				typeVersion: 1,
 				position: [420, 220],
-				parameters: TOOLS[vendor].parameters,
+				parameters,
 				credentials: node.credential,
 			},
 		],
@@ -84,6 +83,71 @@ function agentWorkflow(vendor, llmCredentialId) {
 		},
 		pinData: {},
 	};
+}
+
+/**
+ * The other operations an agent calls: Delete (Loops) and Get Many (Intercom), each with the
+ * model's email, checked at the mock and in the result the model receives.
+ */
+const OPERATIONS = [
+	{
+		vendor: 'loops',
+		id: 'agentLoopsDelete',
+		prompt: 'Ada asked to be forgotten: delete her contact.',
+		parameters: { resource: 'contact', operation: 'delete', findBy: 'email', email: "={{ $fromAI('email', 'The email of the contact to delete', 'string') }}" },
+		seed: (mocks, email) => mocks.loops.contacts.push({ id: 'clagentdelete', email }),
+		done: (mocks, email, result) => ({
+			ok: !mocks.loops.contacts.some((contact) => contact.email === email) && result.includes('"outcome":"deleted"'),
+			detail: `${mocks.loops.contacts.filter((contact) => contact.email === email).length} left`,
+		}),
+	},
+	{
+		vendor: 'intercom',
+		id: 'agentIntercomGetMany',
+		prompt: 'Find every contact with the email of Ada.',
+		parameters: { resource: 'contact', operation: 'getAll', returnAll: true, filters: { email: "={{ $fromAI('email', 'The email to search contacts by', 'string') }}" } },
+		seed: (mocks, email) => mocks.intercom.contacts.push({ type: 'contact', id: 'agentfound1', role: 'user', email, created_at: 1 }),
+		done: (mocks, email, result) => {
+			const searched = mocks.intercom.server.requestsTo('POST', '/contacts/search').some((request) => request.body?.query?.value === email);
+			return { ok: searched && result.includes('agentfound1'), detail: `searched by the model's email: ${searched}` };
+		},
+	},
+];
+
+/** Runs one agent workflow against a fresh mock model; resolves with the run and the model's transcript. */
+async function runAgent(userFolder, vendor, email, options, transcriptsDir, transcriptName) {
+	const llm = await startMockLlm({ email });
+	const dir = mkdtempSync(join(tmpdir(), 'contacts-agent-'));
+	try {
+		const credentialId = `mockLlm${options.id ?? vendor}`;
+		writeFileSync(join(dir, 'credentials.json'), JSON.stringify([{ id: credentialId, name: 'Mock language model', type: 'openAiApi', data: { apiKey: 'sk-mock-llm-key', url: llm.baseUrl } }]));
+		await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
+		const workflow = agentWorkflow(vendor, credentialId, options);
+		writeFileSync(join(dir, 'workflow.json'), JSON.stringify(workflow));
+		await n8nOk(userFolder, ['import:workflow', `--input=${join(dir, 'workflow.json')}`]);
+		const { stdout } = await n8n(userFolder, ['execute', `--id=${workflow.id}`, '--rawOutput'], TOOL_ENV);
+		writeFileSync(join(transcriptsDir, transcriptName), `${JSON.stringify(llm.transcript, null, 2)}\n`);
+		return { run: runFromExecuteOutput(stdout) ?? { status: 'no JSON output' }, transcript: llm.transcript };
+	} finally {
+		await llm.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** Delete and Get Many as tools: the model's arguments reach the vendor, and the result reaches the model. */
+export async function agentOperationChecks(userFolder, mocks, transcriptsDir) {
+	mkdirSync(transcriptsDir, { recursive: true });
+	const results = [];
+	for (const scenario of OPERATIONS) {
+		const email = `agent.${scenario.id}@example.com`;
+		scenario.seed(mocks, email);
+		const { run, transcript } = await runAgent(userFolder, scenario.vendor, email, scenario, transcriptsDir, `${scenario.id}-transcript.json`);
+		const result = String(transcript[1]?.request?.messages?.find((message) => message.role === 'tool')?.content ?? '');
+		const done = scenario.done(mocks, email, result);
+		const name = `${scenario.vendor} ${scenario.parameters.operation} as a tool`;
+		results.push({ name: `${name}: n8n's AI agent ran it with the model's arguments, and the result reached the model`, ok: (run.status === 'success' || run.finished === true) && transcript.length === 2 && done.ok, detail: `status ${run.status}; ${done.detail}; ${result.slice(0, 160)}` });
+	}
+	return results;
 }
 
 /** Runs the agent workflow per vendor; returns check results, and writes each transcript to `transcriptsDir`. */

@@ -66,6 +66,19 @@ try {
 
 	if (runs('workflows')) await workflowChecks();
 
+	// The nodes as tools of n8n's AI agent (Create, Delete, Get Many), with a loopback stand-in for the language model.
+	if (runs('agent')) {
+		const { agentCheck, agentOperationChecks } = await import('./agent.mjs');
+		for (const result of await agentCheck(userFolder, mocks, join(E2E, 'screenshots'))) check(result.name, result.ok, result.detail);
+		for (const result of await agentOperationChecks(userFolder, mocks, join(E2E, 'screenshots'))) check(result.name, result.ok, result.detail);
+	}
+
+	// Get Many (Intercom): Return All over more than three pages, Limit, a filter.
+	if (runs('getmany')) {
+		const { getManyChecks } = await import('./getMany.mjs');
+		for (const result of await getManyChecks(userFolder, mocks, execute)) check(result.name, result.ok, result.detail);
+	}
+
 	// Each package alone in a fresh n8n: its node and credential load, and its create workflow runs.
 	if (runs('alone')) {
 		const { aloneChecks } = await import('./alone.mjs');
@@ -125,7 +138,7 @@ try {
 	await stopMocks(mocks);
 }
 
-/** The vendors' workflows: create (twice), sync, and the nodes as tools of n8n's AI agent. */
+/** The vendors' workflows: create (twice), then sync. */
 async function workflowChecks() {
 	const idOf = { loops: 'id', intercom: 'id', sfmc: 'contactKey', voyado: 'id' };
 	const expectedSuccess = Object.fromEntries(
@@ -185,10 +198,6 @@ async function workflowChecks() {
 	}
 	const loopsBody = mocks.loops.server.requestsTo('POST', createPath.loops)[0]?.body;
 	check('loops: the body is exactly what the fields say', JSON.stringify(loopsBody) === JSON.stringify({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', source: 'n8n sandbox' }), JSON.stringify(loopsBody));
-
-	// The nodes as tools of n8n's AI agent, with a loopback stand-in for the language model.
-	const { agentCheck } = await import('./agent.mjs');
-	for (const result of await agentCheck(userFolder, mocks, join(E2E, 'screenshots'))) check(result.name, result.ok, result.detail);
 }
 
 const failed = results.filter((result) => !result.ok).length;
