@@ -20,4 +20,35 @@ async function bareClientRoundMs(baseUrl, parallel, rounds) {
 	return (performance.now() - started) / rounds;
 }
 
-module.exports = { bareClientRoundMs };
+/**
+ * What a bare client takes to walk a cursor-paged listing (Intercom's GET /contacts): one page
+ * after another, `perPage` each, reading the next cursor from each answer. Resolves with the time,
+ * the pages and the entries read.
+ */
+async function bareClientWalk(baseUrl, headers, perPage) {
+	const agent = new http.Agent({ keepAlive: false });
+	const page = (cursor) =>
+		new Promise((resolve, reject) => {
+			const url = `${baseUrl}/contacts?per_page=${perPage}${cursor ? `&starting_after=${encodeURIComponent(cursor)}` : ''}`;
+			http
+				.get(url, { agent, headers }, (response) => {
+					const chunks = [];
+					response.on('data', (chunk) => chunks.push(chunk));
+					response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+				})
+				.on('error', reject);
+		});
+	const started = performance.now();
+	let pages = 0;
+	let entries = 0;
+	let cursor;
+	do {
+		const answer = await page(cursor);
+		pages++;
+		entries += answer.data.length;
+		cursor = answer.pages?.next?.starting_after;
+	} while (cursor);
+	return { ms: performance.now() - started, pages, entries };
+}
+
+module.exports = { bareClientRoundMs, bareClientWalk };
