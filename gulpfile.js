@@ -27,7 +27,7 @@ task('build:icons', series(copyNodeIcons, copyCredentialIcons));
  * user page, nodes/<Vendor>/README.md), LICENSE, codex and icons. The tests run against the source.
  */
 const PACKAGES = [
-	{ folder: 'Loops', name: 'n8n-nodes-contacts-loops', credentials: ['LoopsApi'], service: 'Loops', keywords: ['loops', 'email marketing'] },
+	{ folder: 'Loops', name: 'n8n-nodes-contacts-loops', credentials: ['LoopsApi', 'LoopsWebhookApi'], service: 'Loops', keywords: ['loops', 'email marketing'] },
 	{ folder: 'Intercom', name: 'n8n-nodes-contacts-intercom', credentials: ['IntercomContactsApi'], service: 'Intercom', keywords: ['intercom', 'crm'] },
 	{
 		folder: 'SalesforceMarketingCloud',
@@ -70,7 +70,8 @@ function checkSelfContained(stage, name) {
 function stagePackage(root, spec) {
 	const stage = path.join(PACK_DIR, 'stage', spec.name);
 	fs.rmSync(stage, { recursive: true, force: true });
-	const nodeFile = fs.readdirSync(path.join(__dirname, 'nodes', spec.folder)).find((file) => file.endsWith('.node.ts')).replace(/\.ts$/, '.js');
+	// The vendor's node and its trigger nodes, if any.
+	const nodeFiles = fs.readdirSync(path.join(__dirname, 'nodes', spec.folder)).filter((file) => file.endsWith('.node.ts')).sort().map((file) => file.replace(/\.ts$/, '.js'));
 	// The compiled package: the vendor's node folder, the shared helpers, its credential(s).
 	copyTree(path.join(__dirname, 'dist', 'nodes', spec.folder), path.join(stage, 'dist', 'nodes', spec.folder));
 	copyTree(path.join(__dirname, 'dist', 'nodes', 'shared'), path.join(stage, 'dist', 'nodes', 'shared'));
@@ -88,7 +89,7 @@ function stagePackage(root, spec) {
 	const manifest = {
 		name: spec.name,
 		version: root.version,
-		description: `n8n community node for ${spec.service} contacts: Create, Create or Update, Update and Get, with every documented field, checks before sending and ${spec.service}'s own error messages.`,
+		description: `n8n community nodes for ${spec.service} contacts: Create, Create or Update, Update, Get and Delete${nodeFiles.length > 1 ? ', and a trigger' : ''}, with every documented field, checks before sending and ${spec.service}'s own error messages.`,
 		keywords: ['n8n-community-node-package', 'n8n', ...spec.keywords, 'contacts'],
 		license: root.license,
 		homepage: `https://github.com/n8n-nodes-contacts/n8n-nodes-contacts/tree/main/nodes/${spec.folder}#readme`,
@@ -100,7 +101,7 @@ function stagePackage(root, spec) {
 			n8nNodesApiVersion: 1,
 			strict: true,
 			credentials: spec.credentials.map((credential) => `dist/credentials/${credential}.credentials.js`),
-			nodes: [`dist/nodes/${spec.folder}/${nodeFile}`],
+			nodes: nodeFiles.map((file) => `dist/nodes/${spec.folder}/${file}`),
 		},
 		peerDependencies: root.peerDependencies,
 	};

@@ -23,6 +23,8 @@ const { PACKAGES, PACK_DIR } = require('../gulpfile.js') as {
 };
 const stageOf = (name: string) => join(PACK_DIR, 'stage', name);
 const NODE_OF: Record<string, string> = { Loops: 'loops', Intercom: 'intercom', SalesforceMarketingCloud: 'salesforceMarketingCloud', VoyadoEngage: 'voyadoEngage' };
+// Each package's trigger nodes, beside its node.
+const TRIGGERS_OF: Record<string, string[]> = { Loops: ['loopsTrigger'] };
 
 beforeAll(() => {
 	execFileSync(join(root, 'node_modules', '.bin', 'gulp'), ['pack'], { cwd: root, stdio: 'ignore' });
@@ -67,12 +69,12 @@ describe('one package per vendor (npm run pack)', () => {
 			expect(readFileSync(join(stageOf(name), 'README.md'), 'utf8')).toMatch(/^## Installation$[\s\S]*^## Operations$[\s\S]*^## Credentials$[\s\S]*^## Compatibility$/m);
 		});
 
-		test("n8n's package loader finds its one node and credential, with icons and codex; the credential works in the HTTP Request node", async () => {
+		test("n8n's package loader finds its node (and trigger) and credentials, with icons and codex; the API credential works in the HTTP Request node", async () => {
 			const loader = new PackageDirectoryLoader(stageOf(name));
 			await loader.loadAll();
 
 			expect(loader.packageName).toBe(name);
-			expect(Object.keys(loader.nodeTypes)).toEqual([NODE_OF[spec.folder]]);
+			expect(Object.keys(loader.nodeTypes).sort()).toEqual([NODE_OF[spec.folder], ...(TRIGGERS_OF[spec.folder] ?? [])].sort());
 			const type = loader.getNode(NODE_OF[spec.folder]).type as INodeType;
 			expect(type.description.usableAsTool).toBe(true);
 			expect(type.description.codex?.resources?.primaryDocumentation?.[0].url).toMatch(/^https:\/\//);
@@ -86,6 +88,11 @@ describe('one package per vendor (npm run pack)', () => {
 			expect(Object.keys(loader.credentialTypes)).toHaveLength(spec.credentials.length);
 			for (const credentialName of Object.keys(loader.credentialTypes)) {
 				const credential = loader.getCredential(credentialName).type as ICredentialType;
+				// A trigger's signing secret only verifies what the vendor sends: it is never attached to a request.
+				if (credentialName.endsWith('WebhookApi')) {
+					expect(credential.authenticate).toBeUndefined();
+					continue;
+				}
 				// n8n offers a credential under Predefined Credential Type only when `authenticate` is its own.
 				expect(Object.prototype.hasOwnProperty.call(credential, 'authenticate')).toBe(true);
 				expect(typeof credential.authenticate).toBe('function');

@@ -1,0 +1,112 @@
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { acknowledgeDelivery, endpointSetInDashboard, rawBodyOf, refuseDelivery, seenBefore } from '../shared/webhookDeliveries';
+import { checkStandardWebhookSecret, verifyStandardWebhook } from '../shared/webhookSignatures';
+import { LOOPS_EVENTS, loopsEventOutput } from './webhookEvents';
+
+const DEFAULT_TOLERANCE_SECONDS = 300;
+
+export class LoopsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Loops Trigger',
+		name: 'loopsTrigger',
+		icon: { light: 'file:loops.svg', dark: 'file:loops.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when Loops sends a signed webhook event: contact created, unsubscribed or deleted, list changes, email events',
+		defaults: { name: 'Loops Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'loopsWebhookApi', required: true, testedBy: 'loopsSigningSecret' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Loops has one webhook endpoint per account, set in its dashboard: publish this workflow, copy the Production URL above into Loops under Settings > Webhooks, turn on the events there, and put the signing secret Loops shows into the credential.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: LOOPS_EVENTS,
+				required: true,
+				default: ['contact.created'],
+				description: 'The events that start the workflow. Others that Loops sends are answered and ignored. Loops has no "contact updated" event.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Delivery Age (Seconds)',
+						name: 'toleranceSeconds',
+						type: 'number',
+						typeOptions: { minValue: 30 },
+						default: DEFAULT_TOLERANCE_SECONDS,
+						description: 'A delivery signed longer ago than this (or ahead of this machine\'s clock by more) is refused as stale, so it cannot be replayed',
+					},
+				],
+			},
+		],
+	};
+
+	// Loops has no API to register an endpoint: the user pastes the URL into its dashboard.
+	webhookMethods = { default: endpointSetInDashboard };
+
+	methods = {
+		credentialTest: {
+			/** Loops cannot be asked whether a secret is right; its form is checked (whsec_ and base64). */
+			async loopsSigningSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				return checkStandardWebhookSecret(String(credential.data?.signingSecret ?? ''));
+			},
+		},
+	};
+
+	/**
+	 * One delivery: a missing or wrong signature, or a stale timestamp, is answered 401 and starts
+	 * nothing; a webhook-id seen before (Loops retrying, or a replay) is answered 200 and starts
+	 * nothing; an event not chosen is answered 200 and ignored. Otherwise one item, the event.
+	 */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials('loopsWebhookApi');
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const tolerance = Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) || DEFAULT_TOLERANCE_SECONDS;
+		const header = (name: string) => {
+			const value = this.getHeaderData()[name];
+			return typeof value === 'string' ? value : undefined;
+		};
+		const id = header('webhook-id');
+		const verdict = verifyStandardWebhook(
+			String(credentials.signingSecret ?? ''),
+			{ id, timestamp: header('webhook-timestamp'), signature: header('webhook-signature') },
+			rawBodyOf(this),
+			tolerance,
+		);
+		if (!verdict.ok) return refuseDelivery(this, 401, `Refused: ${verdict.reason}.`);
+		if (seenBefore(this, id as string, tolerance * 2)) return acknowledgeDelivery(this, `Delivery ${id} was received before; ignored.`);
+
+		const body = this.getBodyData();
+		const events = this.getNodeParameter('events', []) as string[];
+		if (typeof body.eventName !== 'string' || !events.includes(body.eventName)) {
+			return acknowledgeDelivery(this, `Event ${String(body.eventName)} is not one this trigger listens to; ignored.`);
+		}
+		return { workflowData: [[{ json: loopsEventOutput(body, id as string) }]] };
+	}
+}
