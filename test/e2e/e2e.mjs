@@ -112,9 +112,12 @@ try {
 	// On one running n8n: the credential tests through n8n's REST API, the editor (browser check), then Stop.
 	const { importStopWorkflow, stopCheck } = await import('./stop.mjs');
 	if (runs('stop')) await importStopWorkflow(userFolder);
+	const { importTriggerWorkflows, triggerChecks } = await import('./triggers.mjs');
+	if (runs('triggers')) await importTriggerWorkflows(userFolder);
 	const n8nProcess = await startN8n(userFolder);
 	const baseUrl = 'http://127.0.0.1:5678';
 	try {
+		if (runs('triggers')) for (const result of await triggerChecks(baseUrl)) check(result.name, result.ok, result.detail);
 		if (runs('credentials')) {
 			const { credentialTestChecks } = await import('./credentialTests.mjs');
 			for (const result of await credentialTestChecks(baseUrl)) check(result.name, result.ok, result.detail);
