@@ -28,7 +28,7 @@ task('build:icons', series(copyNodeIcons, copyCredentialIcons));
  */
 const PACKAGES = [
 	{ folder: 'Loops', name: 'n8n-nodes-contacts-loops', credentials: ['LoopsApi', 'LoopsWebhookApi'], service: 'Loops', keywords: ['loops', 'email marketing'] },
-	{ folder: 'Intercom', name: 'n8n-nodes-contacts-intercom', credentials: ['IntercomContactsApi'], service: 'Intercom', keywords: ['intercom', 'crm'] },
+	{ folder: 'Intercom', name: 'n8n-nodes-contacts-intercom', credentials: ['IntercomContactsApi', 'IntercomWebhookApi'], service: 'Intercom', keywords: ['intercom', 'crm'] },
 	{
 		folder: 'SalesforceMarketingCloud',
 		name: 'n8n-nodes-contacts-salesforce-marketing-cloud',

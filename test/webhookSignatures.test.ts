@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 
 import { checkStandardWebhookSecret, verifyHubSignature, verifyStandardWebhook } from '../nodes/shared/webhookSignatures';
 import { loopsEventOutput } from '../nodes/Loops/webhookEvents';
+import { intercomEventOutput } from '../nodes/Intercom/webhookTopics';
 
 // A Standard Webhooks secret: whsec_ and base64 of 32 bytes.
 const KEY = Buffer.alloc(32, 7);
@@ -71,5 +72,17 @@ describe('Loops Trigger output', () => {
 		});
 		expect(Object.keys(loopsEventOutput(listed, 'msg_2'))).toEqual(Object.keys(loopsEventOutput(created, 'msg_1')));
 		expect(loopsEventOutput(listed, 'msg_2')).toMatchObject({ contact: { id: 'c1', email: 'ada@example.com', userId: 'u1' }, mailingList: { id: 'l1', name: 'News' } });
+	});
+});
+
+describe('Intercom Contacts Trigger output', () => {
+	test("one shape for every topic: the notification's contact (a tag topic's contact too), and the raw notification", () => {
+		const contact = { type: 'contact', id: 'c1', email: 'ada@example.com', role: 'user' };
+		const created = { type: 'notification_event', id: 'notif_1', topic: 'contact.user.created', created_at: 1734425918, data: { type: 'notification_event_data', item: contact } };
+		const tagged = { type: 'notification_event', id: 'notif_2', topic: 'contact.tag.created', created_at: 1734425918, data: { item: { type: 'contact_tag', tag: { id: 't1', name: 'VIP' }, contact } } };
+
+		expect(intercomEventOutput(created)).toEqual({ topic: 'contact.user.created', notificationId: 'notif_1', createdAt: '2024-12-17T08:58:38.000Z', contact, payload: created });
+		expect(intercomEventOutput(tagged)).toMatchObject({ topic: 'contact.tag.created', contact });
+		expect(Object.keys(intercomEventOutput(tagged))).toEqual(Object.keys(intercomEventOutput(created)));
 	});
 });

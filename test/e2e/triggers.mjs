@@ -13,6 +13,8 @@ import { N8N_LINE, n8nOk, PACKAGE_OF } from './lib.mjs';
 const LOOPS_KEY = Buffer.alloc(32, 11);
 const LOOPS_SECRET = `whsec_${LOOPS_KEY.toString('base64')}`;
 const LOOPS_WEBHOOK_ID = randomUUID();
+const INTERCOM_SECRET = 'e2e-intercom-client-secret';
+const INTERCOM_WEBHOOK_ID = randomUUID();
 const SINK_PORT = 5699;
 
 /** Trigger -> HTTP Request posting the trigger's item to the sink, so each execution's output is seen. */
@@ -46,12 +48,25 @@ const WORKFLOWS = [
 		parameters: { events: ['contact.created', 'contact.unsubscribed'], options: {} },
 		credentials: { loopsWebhookApi: { id: 'loopsWebhookCred', name: 'Loops webhook (e2e)' } },
 	}),
+	triggerWorkflow('triggerIntercom', {
+		type: `${PACKAGE_OF.intercom}.intercomTrigger`,
+		typeVersion: 1,
+		webhookId: INTERCOM_WEBHOOK_ID,
+		parameters: { topics: ['contact.user.created', 'contact.deleted'], options: {} },
+		credentials: { intercomWebhookApi: { id: 'intercomWebhookCred', name: 'Intercom webhook (e2e)' } },
+	}),
 ];
 
 /** Imports the credentials and workflows and publishes them (before `n8n start`, which registers their webhooks). */
 export async function importTriggerWorkflows(userFolder) {
 	const dir = mkdtempSync(join(tmpdir(), 'contacts-triggers-'));
-	writeFileSync(join(dir, 'credentials.json'), JSON.stringify([{ id: 'loopsWebhookCred', name: 'Loops webhook (e2e)', type: 'loopsWebhookApi', data: { signingSecret: LOOPS_SECRET } }]));
+	writeFileSync(
+		join(dir, 'credentials.json'),
+		JSON.stringify([
+			{ id: 'loopsWebhookCred', name: 'Loops webhook (e2e)', type: 'loopsWebhookApi', data: { signingSecret: LOOPS_SECRET } },
+			{ id: 'intercomWebhookCred', name: 'Intercom webhook (e2e)', type: 'intercomWebhookApi', data: { clientSecret: INTERCOM_SECRET } },
+		]),
+	);
 	await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
 	writeFileSync(join(dir, 'workflows.json'), JSON.stringify(WORKFLOWS));
 	await n8nOk(userFolder, ['import:workflow', `--input=${join(dir, 'workflows.json')}`]);
@@ -85,6 +100,26 @@ function loopsDelivery(body, { id = `msg_${randomUUID()}`, at = Math.floor(Date.
 	return { id, raw, headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(at), 'webhook-signature': `v1,${signature}` } };
 }
 
+/** An Intercom notification as Intercom sends it: the raw body signed with X-Hub-Signature (HMAC-SHA1, hex). */
+function intercomDelivery(body, secret = INTERCOM_SECRET) {
+	const raw = JSON.stringify(body);
+	return { raw, headers: { 'content-type': 'application/json', 'x-hub-signature': `sha1=${createHmac('sha1', secret).update(raw).digest('hex')}` } };
+}
+
+/** Posts deliveries until n8n has registered the webhook (404 before), then returns the first real answer. */
+async function postWhenRegistered(url, makeDelivery) {
+	let answer;
+	let delivery;
+	for (let waited = 0; waited < 60_000; waited += 500) {
+		delivery = makeDelivery();
+		const response = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.raw });
+		answer = { status: response.status, text: await response.text() };
+		if (answer.status !== 404) break;
+		await sleep(500);
+	}
+	return { answer, delivery };
+}
+
 /** Runs the trigger stories against a running n8n; resolves with named results. */
 export async function triggerChecks(baseUrl) {
 	const results = [];
@@ -104,14 +139,7 @@ export async function triggerChecks(baseUrl) {
 		const created = { eventName: 'contact.created', eventTime: Math.floor(Date.now() / 1000), webhookSchemaVersion: '1.0.0', contactIdentity: { id: 'cmloops1', email: 'hook@example.com', userId: null }, contact: { id: 'cmloops1', email: 'hook@example.com', firstName: 'Hook' } };
 
 		// n8n registers the published workflows' webhooks as it starts: until then their URLs answer 404.
-		let first;
-		let signed;
-		for (let waited = 0; waited < 60_000; waited += 500) {
-			signed = loopsDelivery(created);
-			first = await post(signed);
-			if (first.status !== 404) break;
-			await sleep(500);
-		}
+		const { answer: first, delivery: signed } = await postWhenRegistered(url, () => loopsDelivery(created));
 		await settle(1);
 		const item = runs()[0]?.body;
 		check(
@@ -136,6 +164,37 @@ export async function triggerChecks(baseUrl) {
 		check('loops trigger: an event not chosen (email.opened) is answered 200 and ignored', notChosen.status === 200 && /not one this trigger listens to/.test(notChosen.text), `HTTP ${notChosen.status} ${notChosen.text}`);
 		check('loops trigger: after all of these, still exactly one execution', runs().length === 1, `${runs().length} executions`);
 		check('loops trigger: no answer gives the signing secret away', ![first, replay, wrong, changed, stale, notChosen].some((answer) => answer.text.includes(LOOPS_KEY.toString('base64'))));
+
+		// Intercom: X-Hub-Signature over the raw body; the notification's id and first_sent_at are inside it.
+		const intercomUrl = `${baseUrl}/webhook/${INTERCOM_WEBHOOK_ID}/webhook`;
+		const intercomRuns = () => sink.received.filter((entry) => entry.path === '/triggerIntercom');
+		const now = Math.floor(Date.now() / 1000);
+		const contact = { type: 'contact', id: 'icuser1', role: 'user', email: 'hook@example.com', external_id: 'u-hook' };
+		const notification = (extra = {}) => ({ type: 'notification_event', app_id: 'abc123', id: `notif_${randomUUID()}`, topic: 'contact.user.created', data: { type: 'notification_event_data', item: contact }, delivery_attempts: 1, first_sent_at: now, created_at: now, ...extra });
+		const postIntercom = async (delivery) => {
+			const response = await fetch(intercomUrl, { method: 'POST', headers: delivery.headers, body: delivery.raw });
+			return { status: response.status, text: await response.text() };
+		};
+		const { answer: accepted, delivery: original } = await postWhenRegistered(intercomUrl, () => intercomDelivery(notification()));
+		for (let waited = 0; waited < 10_000 && intercomRuns().length < 1; waited += 200) await sleep(200);
+		const intercomItem = intercomRuns()[0]?.body;
+		check(
+			'intercom trigger: a signed notification is answered 200 and starts one execution, whose item is the contact in the documented shape',
+			accepted.status === 200 && intercomRuns().length === 1 && intercomItem?.topic === 'contact.user.created' && intercomItem?.contact?.email === 'hook@example.com' && intercomItem?.notificationId === JSON.parse(original.raw).id,
+			`HTTP ${accepted.status}; ${intercomRuns().length} executions; ${JSON.stringify(intercomItem ?? {}).slice(0, 200)}`,
+		);
+		const intercomReplay = await postIntercom(original);
+		const intercomWrong = await postIntercom(intercomDelivery(notification(), 'another-secret'));
+		const intercomStale = await postIntercom(intercomDelivery(notification({ first_sent_at: now - 7200, created_at: now - 7200 })));
+		const intercomUnsigned = await postIntercom({ raw: JSON.stringify(notification()), headers: { 'content-type': 'application/json' } });
+		const ping = await postIntercom(intercomDelivery(notification({ topic: 'ping', data: { item: { type: 'ping', message: 'hello' } } })));
+		await sleep(1500);
+		check('intercom trigger: the same notification again is answered 200 and starts nothing', intercomReplay.status === 200 && /received before/.test(intercomReplay.text), `HTTP ${intercomReplay.status} ${intercomReplay.text}`);
+		check('intercom trigger: a notification signed with another secret is answered 401', intercomWrong.status === 401, `HTTP ${intercomWrong.status} ${intercomWrong.text}`);
+		check('intercom trigger: a notification first sent two hours ago is answered 401 as stale', intercomStale.status === 401 && /stale/.test(intercomStale.text), `HTTP ${intercomStale.status} ${intercomStale.text}`);
+		check('intercom trigger: an unsigned notification is answered 401', intercomUnsigned.status === 401, `HTTP ${intercomUnsigned.status}`);
+		check("intercom trigger: Intercom's ping (a topic not chosen) is answered 200 and ignored", ping.status === 200 && /not one this trigger listens to/.test(ping.text), `HTTP ${ping.status} ${ping.text}`);
+		check('intercom trigger: after all of these, still exactly one execution', intercomRuns().length === 1, `${intercomRuns().length} executions`);
 	} finally {
 		await sink.stop();
 	}
