@@ -33,7 +33,7 @@ export class IntercomTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Intercom sends webhooks to the URL set in your app: publish this workflow, then in Intercom's Developer Hub open your app > Webhooks, paste the Production URL above as the endpoint, and pick the same topics there. The credential holds the app's client secret, which signs every delivery. Without an app, use the polling mode of the Intercom Contacts node's Get Many on a schedule instead.",
+					"Intercom sends webhooks to the URL set in your app: publish this workflow, then in Intercom's Developer Hub open your app > Webhooks, paste the Production URL above as the endpoint, and pick the same topics there. The credential holds the app's client secret, which signs every delivery. Without an app, use the Intercom Contacts Polling Trigger, which needs only the access token.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -16,7 +16,7 @@ export const SIMPLIFIED_FIELDS = [
 	'custom_attributes',
 ] as const;
 
-function simplifyContact(contact: IDataObject): IDataObject {
+export function simplifyContact(contact: IDataObject): IDataObject {
 	return Object.fromEntries(SIMPLIFIED_FIELDS.map((field) => [field, contact[field] ?? null]));
 }
 

@@ -5,6 +5,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -93,7 +94,8 @@ export interface VendorResponse {
 	attempts: number;
 }
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Who may send: a node's execute, its dropdowns, and a polling trigger's poll. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',

@@ -241,7 +241,7 @@ export class IntercomMock extends VendorMock {
 	 */
 	private search(request: RecordedRequest): MockReply {
 		type Filter = { field?: string; operator?: string; value?: unknown };
-		const body = request.body as { query?: Filter; pagination?: { per_page?: number; starting_after?: string } } | undefined;
+		const body = request.body as { query?: Filter; sort?: { field?: string; order?: string }; pagination?: { per_page?: number; starting_after?: string } } | undefined;
 		const query = body?.query;
 		if (!query) return { status: 400, body: errorList('parameter_invalid', 'query is required', 'query') };
 		const matches = (contact: IntercomContact, filter: Filter): boolean => {
@@ -255,6 +255,11 @@ export class IntercomMock extends VendorMock {
 		const data = this.contacts.filter(
 			(contact) => (this.searchLagMs === 0 || Number(contact.created_at) <= visibleBefore) && matches(contact, query),
 		);
+		const sort = body?.sort;
+		if (sort?.field) {
+			const direction = sort.order === 'descending' ? -1 : 1;
+			data.sort((a, b) => direction * (Number(a[sort.field as string]) - Number(b[sort.field as string])));
+		}
 		return this.page(data, body?.pagination?.per_page ?? 50, body?.pagination?.starting_after);
 	}
 
