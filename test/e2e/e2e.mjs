@@ -134,7 +134,14 @@ try {
 		}
 		if (runs('stop')) for (const result of await stopCheck(baseUrl, n8nProcess.pid, mocks)) check(result.name, result.ok, result.detail);
 	} finally {
+		const exited = new Promise((resolve) => (n8nProcess.exitCode !== null ? resolve() : n8nProcess.once('exit', resolve)));
 		n8nProcess.kill('SIGTERM');
+		await exited;
+	}
+	// The polling trigger, with n8n started and stopped between polls (on the same user folder, so after the n8n above).
+	if (runs('polling')) {
+		const { pollingChecks } = await import('./polling.mjs');
+		for (const result of await pollingChecks(userFolder, mocks)) check(result.name, result.ok, result.detail);
 	}
 	exitCode = results.every((result) => result.ok) ? 0 : 1;
 } finally {
