@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { asItemError } from '../shared/execute';
 import type { SendOptions, VendorRequest, VendorResponse } from '../shared/transport';
@@ -19,7 +19,7 @@ const contactPath = (version: 'v2' | 'v3', id: string) => `/api/${version}/conta
 /** Engage's contact calls for one item, sharing its transport options (pacer, wait budget). */
 export class VoyadoContacts {
 	constructor(
-		private readonly context: IExecuteFunctions,
+		private readonly context: IExecuteFunctions | IPollFunctions,
 		private readonly itemIndex: number,
 		private readonly send: SendOptions,
 	) {}

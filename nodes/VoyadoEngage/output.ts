@@ -12,7 +12,7 @@ function objectAt(contact: IDataObject, key: string): IDataObject {
  * What Simplify keeps of Engage's contact (id, attributes, meta, preferences, consents: dozens of
  * fields), flattened to one level: who it is and whether it may be emailed.
  */
-function simplifyContact(contact: IDataObject): IDataObject {
+export function simplifyContact(contact: IDataObject): IDataObject {
 	const attributes = objectAt(contact, 'attributes');
 	const attribute = (name: string) => attributes[name] ?? null;
 	return {

@@ -63,8 +63,17 @@ export class VoyadoMock extends VendorMock {
 	}
 
 
+	/** The changes feed: every create, PATCH and delete, with when it happened (ms). */
+	readonly changes: Array<{ changeType: 'Created' | 'Updated' | 'Deleted'; contactId: string; at: number }> = [];
+
+	/** A change as Engage would record it (tests that store contacts directly). */
+	recordChange(changeType: 'Created' | 'Updated' | 'Deleted', contactId: string, at = Date.now()): void {
+		this.changes.push({ changeType, contactId, at });
+	}
+
 	reset(): void {
 		this.server.clear();
+		this.changes.length = 0;
 		this.contacts.length = 0;
 		this.forbiddenValues.length = 0;
 		this.timeoutNextCreates = 0;
@@ -122,6 +131,7 @@ export class VoyadoMock extends VendorMock {
 			};
 		}
 		if (method === 'GET' && path === '/api/v3/contacts/id') return this.find(request);
+		if (method === 'GET' && path === '/api/v3/contacts/changes') return this.changesFeed(request);
 		const single = /^\/api\/(v2|v3)\/contacts\/([0-9a-f-]{36})$/.exec(path);
 		if (single && (method === 'GET' || (method === 'PATCH' && single[1] === 'v3'))) {
 			if (method === 'GET' && single[1] === 'v3' && !this.v3ReadSupported) {
@@ -137,9 +147,26 @@ export class VoyadoMock extends VendorMock {
 			const index = this.contacts.findIndex((candidate) => candidate.id === single[2]);
 			if (index < 0) return { status: 404, body: voyadoError(404, 'ContactNotFound', 'Contact not found') };
 			this.contacts.splice(index, 1);
+			this.recordChange('Deleted', single[2]);
 			return { status: 200 };
 		}
 		return { status: 404, body: voyadoError(404, 'NotFound', 'No HTTP resource was found that matches the request URI.') };
+	}
+
+	/**
+	 * GET /api/v3/contacts/changes?changeType=&fromDate=&toDate= (two-way-sync.md, the bulk page):
+	 * the ids of the contacts with that change in [fromDate, toDate), toDate now when left out; a
+	 * missing or unknown change type or a date that is not one is a 400.
+	 */
+	private changesFeed(request: RecordedRequest): MockReply {
+		const { changeType, fromDate, toDate } = request.query;
+		const from = Date.parse(fromDate ?? '');
+		const to = toDate === undefined ? Date.now() : Date.parse(toDate);
+		if (!['Created', 'Updated', 'Deleted'].includes(changeType ?? '') || Number.isNaN(from) || Number.isNaN(to)) {
+			return { status: 400, body: voyadoError(400, 'InvalidRequest', 'changeType (Created, Updated, Deleted) and fromDate are required') };
+		}
+		const ids = this.changes.filter((change) => change.changeType === changeType && change.at >= from && change.at < to).map((change) => change.contactId);
+		return { status: 200, body: [...new Set(ids)] };
 	}
 
 	private find(request: RecordedRequest): MockReply {
@@ -183,6 +210,7 @@ export class VoyadoMock extends VendorMock {
 		}
 		if (preferences) contact.preferences = { ...(contact.preferences as object), ...(preferences as object) };
 		if (consents) contact.consents = consents;
+		this.recordChange('Updated', String(contact.id));
 		return this.patchAnswer === 'contact' ? { status: 200, body: contact } : { status: 204 };
 	}
 
@@ -222,6 +250,7 @@ export class VoyadoMock extends VendorMock {
 		delete attributes.contactType;
 		const contact = this.toContact(attributes, contactType, preferences, consents);
 		this.contacts.push(contact);
+		this.recordChange('Created', String(contact.id));
 		const delayMs = this.slowNextCreateMs;
 		this.slowNextCreateMs = 0;
 		return { status: 201, body: contact, delayMs };
