@@ -245,3 +245,30 @@ export async function customApiBrowserCheck(baseUrl, screenshotsDir, mocks) {
 	});
 	return results;
 }
+
+/**
+ * The new parts in the editor: each trigger's setup steps and URL, and Delete's fields (Marketing
+ * Cloud's notice that it deletes in the background), from the workflows the triggers and Delete
+ * checks imported. One screenshot each.
+ */
+export async function syncBrowserCheck(baseUrl, screenshotsDir) {
+	const views = [
+		{ workflowId: 'triggerLoops', node: 'Trigger', shows: ['Loops has one webhook endpoint per account', 'Events'], screenshot: 'loops-trigger.png', name: 'the Loops Trigger shows its setup steps and its events' },
+		{ workflowId: 'triggerIntercom', node: 'Trigger', shows: ['Intercom sends webhooks to the URL set in your app', 'Topics'], screenshot: 'intercom-trigger.png', name: 'the Intercom Contacts Trigger shows its setup steps and its topics' },
+		{ workflowId: 'deleteloops', node: VENDOR_NODES.loops.name, shows: ['Find Contact By', 'Email'], screenshot: 'loops-delete.png', name: "Loops' Delete shows how the contact is found" },
+		{ workflowId: 'deletesfmc', node: VENDOR_NODES.sfmc.name, shows: ['Marketing Cloud deletes contacts in the background', 'Contact Key'], screenshot: 'sfmc-delete.png', name: "Marketing Cloud's Delete says it deletes in the background" },
+	];
+	const results = [];
+	await withSignedInPage(baseUrl, async (page) => {
+		for (const view of views) {
+			const panel = await openNode(page, baseUrl, view.workflowId, view.node);
+			const missing = [];
+			for (const text of view.shows) {
+				if (!(await panel.getByText(text).first().isVisible().catch(() => false))) missing.push(text);
+			}
+			await page.screenshot({ path: join(screenshotsDir, view.screenshot) });
+			results.push({ name: `browser: ${view.name}`, ok: missing.length === 0, detail: missing.length ? `missing ${missing.join(', ')}` : view.screenshot });
+		}
+	});
+	return results;
+}
