@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { collectPages } from '../shared/pagination';
 import { advancePollCursor, readPollCursor, writePollCursor } from '../shared/pollCursor';
 import { expectJsonObject, sendVendorRequest } from '../shared/transport';
+import { startFromOption, triggerOptionsField, triggerSimplifyField } from '../shared/triggerFields';
 import { ItemChecks } from '../shared/validation';
 import { toUnixSeconds } from '../shared/mapping';
 import { INTERCOM_CREDENTIAL_TYPE, intercomApi } from './api';
@@ -50,37 +51,18 @@ export class IntercomPollingTrigger implements INodeType {
 				default: '',
 				description: 'Only users, or only leads',
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return a simplified version of the response instead of the raw data',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Search Lag (Seconds)',
-						name: 'lagSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: DEFAULT_LAG_SECONDS,
-						description: "Intercom's search shows a change a short time after it happens. Each check looks back this far again; a contact already emitted with the same time is not emitted twice.",
-					},
-					{
-						displayName: 'Start From',
-						name: 'startFrom',
-						type: 'dateTime',
-						default: '',
-						description: 'Where the first check starts, for contacts changed before the workflow was published. Empty: from the first check on.',
-					},
-				],
-			},
+			triggerSimplifyField,
+			triggerOptionsField([
+				{
+					displayName: 'Search Lag (Seconds)',
+					name: 'lagSeconds',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: DEFAULT_LAG_SECONDS,
+					description: "Intercom's search shows a change a short time after it happens. Each check looks back this far again; a contact already emitted with the same time is not emitted twice.",
+				},
+				startFromOption,
+			]),
 		],
 	};
 

@@ -11,6 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { acknowledgeDelivery, endpointSetInDashboard, rawBodyOf, refuseDelivery, seenBefore } from '../shared/webhookDeliveries';
+import { maxDeliveryAgeOption, setupNotice, triggerOptionsField } from '../shared/triggerFields';
 import { verifyHubSignature } from '../shared/webhookSignatures';
 import { firstSentAt, INTERCOM_CONTACT_TOPICS, intercomEventOutput } from './webhookTopics';
 
@@ -31,13 +32,9 @@ export class IntercomTrigger implements INodeType {
 		credentials: [{ name: 'intercomWebhookApi', required: true, testedBy: 'intercomClientSecret' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					"Intercom sends webhooks to the URL set in your app: publish this workflow, then in Intercom's Developer Hub open your app > Webhooks, paste the Production URL above as the endpoint, and pick the same topics there. The credential holds the app's client secret, which signs every delivery. Without an app, use the Intercom Contacts Polling Trigger, which needs only the access token.",
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			setupNotice(
+				"Intercom sends webhooks to the URL set in your app: publish this workflow, then in Intercom's Developer Hub open your app > Webhooks, paste the Production URL above as the endpoint, and pick the same topics there. The credential holds the app's client secret, which signs every delivery. Without an app, use the Intercom Contacts Polling Trigger, which needs only the access token.",
+			),
 			{
 				displayName: 'Topics',
 				name: 'topics',
@@ -47,23 +44,14 @@ export class IntercomTrigger implements INodeType {
 				default: ['contact.user.created', 'contact.user.updated'],
 				description: 'The topics that start the workflow. Others that Intercom sends (and its ping) are answered and ignored.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Max Delivery Age (Seconds)',
-						name: 'maxAgeSeconds',
-						type: 'number',
-						typeOptions: { minValue: 60 },
-						default: DEFAULT_MAX_AGE_SECONDS,
-						description: "A notification Intercom first sent longer ago than this is refused as stale (its time is inside the signed body), so an old delivery cannot be replayed. Intercom's retries of a failed delivery within this time are accepted once.",
-					},
-				],
-			},
+			triggerOptionsField([
+				maxDeliveryAgeOption(
+					'maxAgeSeconds',
+					60,
+					DEFAULT_MAX_AGE_SECONDS,
+					"A notification Intercom first sent longer ago than this is refused as stale (its time is inside the signed body), so an old delivery cannot be replayed. Intercom's retries of a failed delivery within this time are accepted once.",
+				),
+			]),
 		],
 	};
 

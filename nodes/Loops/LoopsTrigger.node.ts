@@ -11,6 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { acknowledgeDelivery, endpointSetInDashboard, rawBodyOf, refuseDelivery, seenBefore } from '../shared/webhookDeliveries';
+import { maxDeliveryAgeOption, setupNotice, triggerOptionsField } from '../shared/triggerFields';
 import { checkStandardWebhookSecret, verifyStandardWebhook } from '../shared/webhookSignatures';
 import { LOOPS_EVENTS, loopsEventOutput } from './webhookEvents';
 
@@ -31,13 +32,9 @@ export class LoopsTrigger implements INodeType {
 		credentials: [{ name: 'loopsWebhookApi', required: true, testedBy: 'loopsSigningSecret' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					'Loops has one webhook endpoint per account, set in its dashboard: publish this workflow, copy the Production URL above into Loops under Settings > Webhooks, turn on the events there, and put the signing secret Loops shows into the credential.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			setupNotice(
+				'Loops has one webhook endpoint per account, set in its dashboard: publish this workflow, copy the Production URL above into Loops under Settings > Webhooks, turn on the events there, and put the signing secret Loops shows into the credential.',
+			),
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -47,23 +44,14 @@ export class LoopsTrigger implements INodeType {
 				default: ['contact.created'],
 				description: 'The events that start the workflow. Others that Loops sends are answered and ignored. Loops has no "contact updated" event.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Max Delivery Age (Seconds)',
-						name: 'toleranceSeconds',
-						type: 'number',
-						typeOptions: { minValue: 30 },
-						default: DEFAULT_TOLERANCE_SECONDS,
-						description: 'A delivery signed longer ago than this (or ahead of this machine\'s clock by more) is refused as stale, so it cannot be replayed',
-					},
-				],
-			},
+			triggerOptionsField([
+				maxDeliveryAgeOption(
+					'toleranceSeconds',
+					30,
+					DEFAULT_TOLERANCE_SECONDS,
+					'A delivery signed longer ago than this (or ahead of this machine\'s clock by more) is refused as stale, so it cannot be replayed',
+				),
+			]),
 		],
 	};
 

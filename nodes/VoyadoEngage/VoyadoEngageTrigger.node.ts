@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { asItemError } from '../shared/execute';
 import { httpStatusOf, sendVendorRequest } from '../shared/transport';
+import { setupNotice, startFromOption, triggerOptionsField, triggerSimplifyField } from '../shared/triggerFields';
 import { ItemChecks } from '../shared/validation';
 import { voyadoApi } from './api';
 import { VoyadoContacts } from './contacts';
@@ -29,12 +30,7 @@ export class VoyadoEngageTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: voyadoApi.credentialType, required: true }],
 		properties: [
-			{
-				displayName: "This trigger reads Engage's changes feed (GET /api/v3/contacts/changes), which Voyado must activate for your tenant: ask your Voyado team.",
-				name: 'feedNotice',
-				type: 'notice',
-				default: '',
-			},
+			setupNotice("This trigger reads Engage's changes feed (GET /api/v3/contacts/changes), which Voyado must activate for your tenant: ask your Voyado team."),
 			{
 				displayName: 'Change Types',
 				name: 'changeTypes',
@@ -48,37 +44,18 @@ export class VoyadoEngageTrigger implements INodeType {
 				default: ['Created', 'Updated'],
 				description: 'The changes that start the workflow, one item per contact and change',
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return a simplified version of the response instead of the raw data',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Feed Delay (Seconds)',
-						name: 'delaySeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: DEFAULT_DELAY_SECONDS,
-						description: 'Each check reads the feed up to this long ago, leaving Engage time to record the latest changes; the next check starts where this one ended',
-					},
-					{
-						displayName: 'Start From',
-						name: 'startFrom',
-						type: 'dateTime',
-						default: '',
-						description: 'Where the first check starts, for changes made before the workflow was published. Empty: from the first check on.',
-					},
-				],
-			},
+			triggerSimplifyField,
+			triggerOptionsField([
+				{
+					displayName: 'Feed Delay (Seconds)',
+					name: 'delaySeconds',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: DEFAULT_DELAY_SECONDS,
+					description: 'Each check reads the feed up to this long ago, leaving Engage time to record the latest changes; the next check starts where this one ended',
+				},
+				startFromOption,
+			]),
 		],
 	};
 

@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -563,3 +564,18 @@ export function findExecutable(name, extraDirs = [], onlyDirs = undefined) {
 	return undefined;
 }
 
+
+/** A loopback server on `port` keeping what workflows post to it ({ path, body }), to see each execution's items. */
+export async function startSink(port) {
+	const received = [];
+	const server = createServer((request, response) => {
+		let raw = '';
+		request.on('data', (chunk) => (raw += chunk));
+		request.on('end', () => {
+			received.push({ path: request.url, body: raw ? JSON.parse(raw) : undefined });
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+		});
+	});
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+	return { received, stop: async () => await new Promise((resolve) => server.close(resolve)) };
+}

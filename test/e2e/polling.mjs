@@ -3,12 +3,11 @@
 // change reaches its workflow once, in order; a restart loses nothing and repeats nothing. n8n
 // polls when it activates a workflow (each start) and then every minute, so each phase waits for
 // its items up to 75 s.
-import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8N_LINE, n8nOk, PACKAGE_OF, startN8n, VENDOR_NODES } from './lib.mjs';
+import { N8N_LINE, n8nOk, PACKAGE_OF, startN8n, startSink, VENDOR_NODES } from './lib.mjs';
 
 const SINK_PORT = 5698;
 // Intercom change times far ahead of every contact the other checks made, so only these are in the window.
@@ -63,19 +62,6 @@ const workflows = () => [
 	),
 ];
 
-async function startSink() {
-	const received = [];
-	const server = createServer((request, response) => {
-		let raw = '';
-		request.on('data', (chunk) => (raw += chunk));
-		request.on('end', () => {
-			received.push({ path: request.url, body: raw ? JSON.parse(raw) : undefined });
-			response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-		});
-	});
-	await new Promise((resolve) => server.listen(SINK_PORT, '127.0.0.1', resolve));
-	return { received, stop: async () => await new Promise((resolve) => server.close(resolve)) };
-}
 
 async function stopN8n(child) {
 	if (child.exitCode !== null) return;
@@ -101,7 +87,7 @@ export async function pollingChecks(userFolder, mocks) {
 	const check = (name, ok, detail = '') => results.push({ name, ok, detail });
 	const { intercom, voyado } = mocks;
 	const intercomContact = (id, updatedAt) => ({ type: 'contact', id, role: 'user', email: `${id}@example.com`, created_at: BASE - 5000, updated_at: updatedAt, custom_attributes: {} });
-	const sink = await startSink();
+	const sink = await startSink(SINK_PORT);
 	const intercomIds = () => sink.received.filter((entry) => entry.path === '/intercom').map((entry) => entry.body?.id);
 	const voyadoChanges = () => sink.received.filter((entry) => entry.path === '/voyado').map((entry) => `${entry.body?.changeType} ${entry.body?.contact?.email ?? entry.body?.contactId}`);
 	const waitFor = async (intercomCount, voyadoCount) => {

@@ -3,12 +3,11 @@
 // loopback sink; a wrongly signed, stale or replayed delivery, and an event not chosen, start none
 // and get the documented status.
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8N_LINE, n8nOk, PACKAGE_OF } from './lib.mjs';
+import { N8N_LINE, n8nOk, PACKAGE_OF, startSink } from './lib.mjs';
 
 const LOOPS_KEY = Buffer.alloc(32, 11);
 const LOOPS_SECRET = `whsec_${LOOPS_KEY.toString('base64')}`;
@@ -76,20 +75,6 @@ export async function importTriggerWorkflows(userFolder) {
 	rmSync(dir, { recursive: true, force: true });
 }
 
-/** A loopback server keeping what each workflow's Sink posted, by path. */
-async function startSink() {
-	const received = [];
-	const server = createServer((request, response) => {
-		let raw = '';
-		request.on('data', (chunk) => (raw += chunk));
-		request.on('end', () => {
-			received.push({ path: request.url, body: raw ? JSON.parse(raw) : undefined });
-			response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-		});
-	});
-	await new Promise((resolve) => server.listen(SINK_PORT, '127.0.0.1', resolve));
-	return { received, stop: async () => await new Promise((resolve) => server.close(resolve)) };
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -124,7 +109,7 @@ async function postWhenRegistered(url, makeDelivery) {
 export async function triggerChecks(baseUrl) {
 	const results = [];
 	const check = (name, ok, detail = '') => results.push({ name, ok, detail });
-	const sink = await startSink();
+	const sink = await startSink(SINK_PORT);
 	try {
 		const url = `${baseUrl}/webhook/${LOOPS_WEBHOOK_ID}/webhook`;
 		const post = async (delivery) => {
