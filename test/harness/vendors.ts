@@ -63,6 +63,8 @@ export interface OperationUnderTest {
 	isOutput: (json: IDataObject) => boolean;
 	itemOf: (request: RecordedRequest) => string;
 	creates: boolean;
+	/** Delete: each item that ends as an output has removed its contact. */
+	removes?: boolean;
 	/** An empty 200 is a documented (or assumed) success for this request, not a fault. */
 	emptyAnswerIsSuccess?: boolean;
 }
@@ -127,6 +129,17 @@ function loopsLifecycle(mock: LoopsMock): OperationUnderTest[] {
 			isOutput: (json) => typeof json.id === 'string' && typeof json.email === 'string',
 			itemOf: (request) => request.query.email,
 			creates: false,
+		},
+		{
+			operation: 'delete',
+			parameters: (extra = {}) => ({ ...base, operation: 'delete', findBy: 'email', email: '={{ $json.email }}', ...extra }),
+			method: 'POST',
+			path: '/api/v1/contacts/delete',
+			seed,
+			isOutput: (json) => typeof json.email === 'string' && json.outcome === 'deleted',
+			itemOf: emailInBody,
+			creates: false,
+			removes: true,
 		},
 	];
 }
@@ -193,6 +206,18 @@ function intercomLifecycle(mock: IntercomMock): OperationUnderTest[] {
 			itemOf: searchedValue,
 			creates: false,
 		},
+		{
+			operation: 'delete',
+			parameters: (extra = {}) => ({ ...base, operation: 'delete', findBy: 'email', email: '={{ $json.email }}', ...extra }),
+			method: 'DELETE',
+			path: /^\/contacts\/[^/]+$/,
+			seed,
+			isOutput: (json) => typeof json.id === 'string' && json.outcome === 'deleted',
+			// Seeded as seed<i>: the i-th email, also once the contact is gone.
+			itemOf: (request) => `item-${/seed(\d+)$/.exec(request.path)?.[1]}`,
+			creates: false,
+			removes: true,
+		},
 	];
 }
 
@@ -253,6 +278,17 @@ function sfmcLifecycle(mock: SfmcMock): OperationUnderTest[] {
 			itemOf: (request) => String((request.body as { conditionSet?: { conditions?: Array<{ value?: { items?: string[] } }> } }).conditionSet?.conditions?.[0]?.value?.items?.[0]),
 			creates: false,
 		},
+		{
+			operation: 'delete',
+			parameters: (extra = {}) => ({ ...base, operation: 'delete', findBy: 'contactKey', contactKey: '={{ $json.email }}', ...extra }),
+			method: 'POST',
+			path: '/contacts/v1/contacts/actions/delete',
+			seed,
+			// Queued: Marketing Cloud removes the contact later, so the contacts stay (removes is not set).
+			isOutput: (json) => typeof json.contactKey === 'string' && json.outcome === 'deleteRequested',
+			itemOf: (request) => String((request.body as { values?: string[] }).values?.[0]),
+			creates: false,
+		},
 	];
 }
 
@@ -308,6 +344,8 @@ export function sfmcUnderTest(): MockedVendor<SfmcMock> {
 
 function voyadoLifecycle(mock: VoyadoMock): OperationUnderTest[] {
 	const base = { resource: 'contact' };
+	// Delete's items by contact id: the contact is gone once deleted.
+	const deletedIds = new Map<string, string>();
 	const seed = (emails: string[]) => emails.forEach((email) => mock.addContact({ email }));
 	const emailOfContact = (request: RecordedRequest) => {
 		const id = /contacts\/([0-9a-f-]{36})$/.exec(request.path)?.[1];
@@ -346,6 +384,19 @@ function voyadoLifecycle(mock: VoyadoMock): OperationUnderTest[] {
 			isOutput: isContact,
 			itemOf: emailOfContact,
 			creates: false,
+		},
+		{
+			operation: 'delete',
+			parameters: (extra = {}) => ({ ...base, operation: 'delete', findBy: 'email', email: '={{ $json.email }}', ...extra }),
+			method: 'DELETE',
+			path: /^\/api\/v3\/contacts\/[0-9a-f-]{36}$/,
+			seed: (emails) => emails.forEach((email) => deletedIds.set(mock.addContact({ email }).id, email)),
+			isOutput: (json) => typeof json.id === 'string' && json.outcome === 'deleted',
+			itemOf: (request) => String(deletedIds.get(/contacts\/([0-9a-f-]{36})$/.exec(request.path)?.[1] ?? '')),
+			creates: false,
+			removes: true,
+			// Engage answers a delete 200 with no body (two-way-sync.md): an empty 200 is its success.
+			emptyAnswerIsSuccess: true,
 		},
 	];
 }

@@ -22,7 +22,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	const beforeRetry = lookUpBeforeResendingDelete(async () => (await contacts.getIfAny(id)) !== undefined, { id, type: 'contact', deleted: true });
 
 	try {
-		await contacts.call({ method: 'DELETE', url: `/contacts/${encodeURIComponent(id)}` }, { ...contacts.sendOptions, beforeRetry });
+		// Intercom answers { id, type, deleted }: text or an empty answer behind a 200 is not a deletion.
+		contacts.object(await contacts.call({ method: 'DELETE', url: `/contacts/${encodeURIComponent(id)}` }, { ...contacts.sendOptions, beforeRetry }));
 	} catch (error) {
 		// Deleted by someone else between the lookup and the delete: gone, as asked, but not by this item.
 		if (httpStatusOf(error) === 404 && !deletedByEarlierAttempt(error)) return removalNotFound(target);

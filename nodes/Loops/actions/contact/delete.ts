@@ -11,7 +11,7 @@ import {
 import type { DeleteOutcome } from '../../../shared/deletion';
 import { asItemError } from '../../../shared/execute';
 import type { ItemRun } from '../../../shared/execute';
-import { httpStatusOf, sendVendorRequest } from '../../../shared/transport';
+import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { loopsApi } from '../../api';
 import { findContacts } from '../../find';
@@ -43,7 +43,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	);
 
 	try {
-		await sendVendorRequest.call(this, loopsApi, { method: 'POST', url: '/contacts/delete', body: { [key]: value } }, itemIndex, { ...send, beforeRetry });
+		const response = await sendVendorRequest.call(this, loopsApi, { method: 'POST', url: '/contacts/delete', body: { [key]: value } }, itemIndex, { ...send, beforeRetry });
+		// Loops answers { success, message }: text or an empty answer behind a 200 (a proxy) is not a deletion.
+		expectJsonObject(this, loopsApi, response, itemIndex);
 	} catch (error) {
 		if (deletedByEarlierAttempt(error)) return deleteOutput(key, value, 'deleted');
 		if (httpStatusOf(error) !== 404) throw asItemError(this.getNode(), error, itemIndex);

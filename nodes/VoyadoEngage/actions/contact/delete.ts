@@ -11,7 +11,7 @@ import {
 import type { DeleteOutcome } from '../../../shared/deletion';
 import { asItemError } from '../../../shared/execute';
 import type { ItemRun } from '../../../shared/execute';
-import { httpStatusOf, sendVendorRequest } from '../../../shared/transport';
+import { expectJsonObject, httpStatusOf, sendVendorRequest } from '../../../shared/transport';
 import { ItemChecks } from '../../../shared/validation';
 import { voyadoApi } from '../../api';
 import { VoyadoContacts } from '../../contacts';
@@ -60,13 +60,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: I
 	if (!id) return notFound();
 	const beforeRetry = lookUpBeforeResendingDelete(async () => (await contacts.fetchIfAny(id)) !== undefined, {});
 	try {
-		await sendVendorRequest.call(
+		const response = await sendVendorRequest.call(
 			this,
 			voyadoApi,
 			{ method: 'DELETE', url: `/api/v3/contacts/${encodeURIComponent(id)}`, ...(source ? { qs: { source } } : {}) },
 			itemIndex,
 			{ ...send, beforeRetry },
 		);
+		// Engage answers 200 with no body; any other body must be JSON (text behind a 200 is a proxy, not Engage).
+		if (response.body !== undefined && response.body !== null && response.body !== '') expectJsonObject(this, voyadoApi, response, itemIndex);
 	} catch (error) {
 		if (deletedByEarlierAttempt(error)) return deleteOutput(id, 'deleted');
 		if (httpStatusOf(error) !== 404) throw asItemError(this.getNode(), error, itemIndex);
