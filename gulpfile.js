@@ -36,7 +36,7 @@ const PACKAGES = [
 		service: 'Salesforce Marketing Cloud',
 		keywords: ['salesforce marketing cloud', 'sfmc', 'marketing cloud engagement'],
 	},
-	{ folder: 'VoyadoEngage', name: 'n8n-nodes-contacts-voyado-engage', credentials: ['VoyadoEngageApi'], service: 'Voyado Engage', keywords: ['voyado', 'voyado engage', 'loyalty'] },
+	{ folder: 'VoyadoEngage', name: 'n8n-nodes-contacts-voyado-engage', credentials: ['VoyadoEngageApi', 'VoyadoEngageWebhookApi'], service: 'Voyado Engage', keywords: ['voyado', 'voyado engage', 'loyalty'] },
 ];
 
 const PACK_DIR = path.resolve(__dirname, 'dist-packages');

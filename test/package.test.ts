@@ -24,7 +24,7 @@ const { PACKAGES, PACK_DIR } = require('../gulpfile.js') as {
 const stageOf = (name: string) => join(PACK_DIR, 'stage', name);
 const NODE_OF: Record<string, string> = { Loops: 'loops', Intercom: 'intercom', SalesforceMarketingCloud: 'salesforceMarketingCloud', VoyadoEngage: 'voyadoEngage' };
 // Each package's trigger nodes, beside its node.
-const TRIGGERS_OF: Record<string, string[]> = { Loops: ['loopsTrigger'], Intercom: ['intercomPollingTrigger', 'intercomTrigger'], VoyadoEngage: ['voyadoEngageTrigger'] };
+const TRIGGERS_OF: Record<string, string[]> = { Loops: ['loopsTrigger'], Intercom: ['intercomPollingTrigger', 'intercomTrigger'], VoyadoEngage: ['voyadoEngageTrigger', 'voyadoEngageWebhookTrigger'] };
 
 beforeAll(() => {
 	execFileSync(join(root, 'node_modules', '.bin', 'gulp'), ['pack'], { cwd: root, stdio: 'ignore' });

@@ -3,6 +3,7 @@ import { createHmac } from 'crypto';
 import { checkStandardWebhookSecret, verifyHubSignature, verifyStandardWebhook } from '../nodes/shared/webhookSignatures';
 import { loopsEventOutput } from '../nodes/Loops/webhookEvents';
 import { intercomEventOutput } from '../nodes/Intercom/webhookTopics';
+import { voyadoEventOutput } from '../nodes/VoyadoEngage/webhookEvents';
 
 // A Standard Webhooks secret: whsec_ and base64 of 32 bytes.
 const KEY = Buffer.alloc(32, 7);
@@ -84,5 +85,15 @@ describe('Intercom Contacts Trigger output', () => {
 		expect(intercomEventOutput(created)).toEqual({ topic: 'contact.user.created', notificationId: 'notif_1', createdAt: '2024-12-17T08:58:38.000Z', contact, payload: created });
 		expect(intercomEventOutput(tagged)).toMatchObject({ topic: 'contact.tag.created', contact });
 		expect(Object.keys(intercomEventOutput(tagged))).toEqual(Object.keys(intercomEventOutput(created)));
+	});
+});
+
+describe('Voyado Engage Webhook Trigger output', () => {
+	test("one shape whatever the tenant's Svix payload: the event, the contact id where it is found, the data, the raw payload", () => {
+		const nested = { type: 'contact.acceptsEmail.changed', timestamp: '2026-12-06T10:00:00Z', data: { contactId: '2e40b702-2767-4abe-ae99-aa510108e22b', acceptsEmail: false } };
+		const flat = { eventType: 'contact.deleted', contactId: '2e40b702-2767-4abe-ae99-aa510108e22b' };
+
+		expect(voyadoEventOutput(nested, 'msg_1')).toEqual({ event: 'contact.acceptsEmail.changed', deliveryId: 'msg_1', contactId: '2e40b702-2767-4abe-ae99-aa510108e22b', data: nested.data, payload: nested });
+		expect(voyadoEventOutput(flat, 'msg_2')).toEqual({ event: 'contact.deleted', deliveryId: 'msg_2', contactId: '2e40b702-2767-4abe-ae99-aa510108e22b', data: flat, payload: flat });
 	});
 });

@@ -14,6 +14,8 @@ const LOOPS_SECRET = `whsec_${LOOPS_KEY.toString('base64')}`;
 const LOOPS_WEBHOOK_ID = randomUUID();
 const INTERCOM_SECRET = 'e2e-intercom-client-secret';
 const INTERCOM_WEBHOOK_ID = randomUUID();
+const VOYADO_KEY = Buffer.alloc(32, 21);
+const VOYADO_WEBHOOK_ID = randomUUID();
 const SINK_PORT = 5699;
 
 /** Trigger -> HTTP Request posting the trigger's item to the sink, so each execution's output is seen. */
@@ -54,6 +56,13 @@ const WORKFLOWS = [
 		parameters: { topics: ['contact.user.created', 'contact.deleted'], options: {} },
 		credentials: { intercomWebhookApi: { id: 'intercomWebhookCred', name: 'Intercom webhook (e2e)' } },
 	}),
+	triggerWorkflow('triggerVoyado', {
+		type: `${PACKAGE_OF.voyado}.voyadoEngageWebhookTrigger`,
+		typeVersion: 1,
+		webhookId: VOYADO_WEBHOOK_ID,
+		parameters: { events: ['contact.acceptsEmail.changed'], options: {} },
+		credentials: { voyadoEngageWebhookApi: { id: 'voyadoWebhookCred', name: 'Voyado webhook (e2e)' } },
+	}),
 ];
 
 /** Imports the credentials and workflows and publishes them (before `n8n start`, which registers their webhooks). */
@@ -64,6 +73,7 @@ export async function importTriggerWorkflows(userFolder) {
 		JSON.stringify([
 			{ id: 'loopsWebhookCred', name: 'Loops webhook (e2e)', type: 'loopsWebhookApi', data: { signingSecret: LOOPS_SECRET } },
 			{ id: 'intercomWebhookCred', name: 'Intercom webhook (e2e)', type: 'intercomWebhookApi', data: { clientSecret: INTERCOM_SECRET } },
+			{ id: 'voyadoWebhookCred', name: 'Voyado webhook (e2e)', type: 'voyadoEngageWebhookApi', data: { signingSecret: `whsec_${VOYADO_KEY.toString('base64')}` } },
 		]),
 	);
 	await n8nOk(userFolder, ['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
@@ -79,11 +89,14 @@ export async function importTriggerWorkflows(userFolder) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A Loops delivery as Loops sends it: Standard Webhooks headers, signed `at` (Unix seconds) with `key`. */
-function loopsDelivery(body, { id = `msg_${randomUUID()}`, at = Math.floor(Date.now() / 1000), key = LOOPS_KEY } = {}) {
+function loopsDelivery(body, { id = `msg_${randomUUID()}`, at = Math.floor(Date.now() / 1000), key = LOOPS_KEY, prefix = 'webhook' } = {}) {
 	const raw = JSON.stringify(body);
 	const signature = createHmac('sha256', key).update(`${id}.${at}.${raw}`).digest('base64');
-	return { id, raw, headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(at), 'webhook-signature': `v1,${signature}` } };
+	return { id, raw, headers: { 'content-type': 'application/json', [`${prefix}-id`]: id, [`${prefix}-timestamp`]: String(at), [`${prefix}-signature`]: `v1,${signature}` } };
 }
+
+/** An Engage delivery as Svix sends it: the same scheme with svix-* headers. */
+const svixDelivery = (body, options = {}) => loopsDelivery(body, { key: VOYADO_KEY, prefix: 'svix', ...options });
 
 /** An Intercom notification as Intercom sends it: the raw body signed with X-Hub-Signature (HMAC-SHA1, hex). */
 function intercomDelivery(body, secret = INTERCOM_SECRET) {
@@ -180,6 +193,33 @@ export async function triggerChecks(baseUrl) {
 		check('intercom trigger: an unsigned notification is answered 401', intercomUnsigned.status === 401, `HTTP ${intercomUnsigned.status}`);
 		check("intercom trigger: Intercom's ping (a topic not chosen) is answered 200 and ignored", ping.status === 200 && /not one this trigger listens to/.test(ping.text), `HTTP ${ping.status} ${ping.text}`);
 		check('intercom trigger: after all of these, still exactly one execution', intercomRuns().length === 1, `${intercomRuns().length} executions`);
+
+		// Voyado Engage through Svix: Standard Webhooks with svix-* headers.
+		const voyadoUrl = `${baseUrl}/webhook/${VOYADO_WEBHOOK_ID}/webhook`;
+		const voyadoRuns = () => sink.received.filter((entry) => entry.path === '/triggerVoyado');
+		const change = { type: 'contact.acceptsEmail.changed', timestamp: new Date().toISOString(), data: { contactId: '2e40b702-2767-4abe-ae99-aa510108e22b', acceptsEmail: false } };
+		const { answer: voyadoAccepted, delivery: voyadoSigned } = await postWhenRegistered(voyadoUrl, () => svixDelivery(change));
+		for (let waited = 0; waited < 10_000 && voyadoRuns().length < 1; waited += 200) await sleep(200);
+		const postVoyado = async (delivery) => {
+			const response = await fetch(voyadoUrl, { method: 'POST', headers: delivery.headers, body: delivery.raw });
+			return { status: response.status, text: await response.text() };
+		};
+		const voyadoReplay = await postVoyado(voyadoSigned);
+		const voyadoWrong = await postVoyado(svixDelivery(change, { key: Buffer.alloc(32, 22) }));
+		const voyadoStale = await postVoyado(svixDelivery(change, { at: Math.floor(Date.now() / 1000) - 600 }));
+		const voyadoOther = await postVoyado(svixDelivery({ ...change, type: 'loyalty.addPoints' }));
+		await sleep(1500);
+		const voyadoItem = voyadoRuns()[0]?.body;
+		check(
+			'voyado webhook trigger: a delivery signed as Svix signs starts one execution with the event and its contact id',
+			voyadoAccepted.status === 200 && voyadoItem?.event === 'contact.acceptsEmail.changed' && voyadoItem?.contactId === change.data.contactId && voyadoItem?.deliveryId === voyadoSigned.id,
+			`HTTP ${voyadoAccepted.status}; ${JSON.stringify(voyadoItem ?? {}).slice(0, 200)}`,
+		);
+		check(
+			'voyado webhook trigger: replayed (200), wrongly signed (401), stale (401) and an event not chosen (200) start nothing: still one execution',
+			voyadoReplay.status === 200 && voyadoWrong.status === 401 && voyadoStale.status === 401 && voyadoOther.status === 200 && voyadoRuns().length === 1,
+			`HTTP ${voyadoReplay.status}, ${voyadoWrong.status}, ${voyadoStale.status}, ${voyadoOther.status}; ${voyadoRuns().length} executions`,
+		);
 	} finally {
 		await sink.stop();
 	}

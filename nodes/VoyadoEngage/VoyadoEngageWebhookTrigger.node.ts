@@ -1,0 +1,96 @@
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { maxDeliveryAgeOption, setupNotice, triggerOptionsField } from '../shared/triggerFields';
+import { acknowledgeDelivery, endpointSetInDashboard, rawBodyOf, refuseDelivery, seenBefore } from '../shared/webhookDeliveries';
+import { checkStandardWebhookSecret, verifyStandardWebhook } from '../shared/webhookSignatures';
+import { VOYADO_CONTACT_EVENTS, voyadoEventName, voyadoEventOutput } from './webhookEvents';
+
+const DEFAULT_TOLERANCE_SECONDS = 300;
+
+export class VoyadoEngageWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Voyado Engage Webhook Trigger',
+		name: 'voyadoEngageWebhookTrigger',
+		icon: { light: 'file:voyadoEngage.svg', dark: 'file:voyadoEngage.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: "Starts the workflow when Engage sends a signed webhook about a contact (through Svix, where Voyado has enabled webhooks for the tenant)",
+		defaults: { name: 'Voyado Engage Webhook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'voyadoEngageWebhookApi', required: true, testedBy: 'voyadoSigningSecret' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			setupNotice(
+				"Engage's webhooks go through Svix, which Voyado must approve and enable for your tenant. Publish this workflow, add the Production URL above as an endpoint in your Svix portal with the same events, and put the endpoint's signing secret into the credential. Without webhooks, use the Voyado Engage Trigger, which polls the changes feed.",
+			),
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: VOYADO_CONTACT_EVENTS,
+				required: true,
+				default: ['contact.created', 'contact.updated'],
+				description: 'The events that start the workflow. Others are answered and ignored.',
+			},
+			triggerOptionsField([
+				maxDeliveryAgeOption(
+					'toleranceSeconds',
+					30,
+					DEFAULT_TOLERANCE_SECONDS,
+					"A delivery signed longer ago than this (or ahead of this machine's clock by more) is refused as stale, so it cannot be replayed",
+				),
+			]),
+		],
+	};
+
+	// Engage's endpoints are set in the tenant's Svix portal, not through the Engage API.
+	webhookMethods = { default: endpointSetInDashboard };
+
+	methods = {
+		credentialTest: {
+			/** Svix cannot be asked whether a secret is right here; its form is checked (whsec_ and base64). */
+			async voyadoSigningSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				return checkStandardWebhookSecret(String(credential.data?.signingSecret ?? ''));
+			},
+		},
+	};
+
+	/**
+	 * One delivery, signed the Standard Webhooks way Svix signs (svix-id, svix-timestamp,
+	 * svix-signature; the webhook-* names too): a missing or wrong signature, or a stale timestamp,
+	 * is answered 401 and starts nothing; an id seen before is answered 200 and starts nothing; an
+	 * event not chosen is answered 200 and ignored. Otherwise one item, the event.
+	 */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials('voyadoEngageWebhookApi');
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const tolerance = Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) || DEFAULT_TOLERANCE_SECONDS;
+		const headers = this.getHeaderData();
+		const header = (name: string) => {
+			const value = headers[`svix-${name}`] ?? headers[`webhook-${name}`];
+			return typeof value === 'string' ? value : undefined;
+		};
+		const id = header('id');
+		const verdict = verifyStandardWebhook(String(credentials.signingSecret ?? ''), { id, timestamp: header('timestamp'), signature: header('signature') }, rawBodyOf(this), tolerance);
+		if (!verdict.ok) return refuseDelivery(this, 401, `Refused: ${verdict.reason}.`);
+		if (seenBefore(this, id as string, tolerance * 2)) return acknowledgeDelivery(this, `Delivery ${id} was received before; ignored.`);
+
+		const body = this.getBodyData();
+		const events = this.getNodeParameter('events', []) as string[];
+		const event = voyadoEventName(body);
+		if (event === undefined || !events.includes(event)) return acknowledgeDelivery(this, `Event ${String(event)} is not one this trigger listens to; ignored.`);
+		return { workflowData: [[{ json: voyadoEventOutput(body, id as string) }]] };
+	}
+}
