@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		CONTACT_OPERATIONS.create('Create a contact in Contact Builder with its attribute sets'),
 		CONTACT_OPERATIONS.upsert(),
 		CONTACT_OPERATIONS.update('Change attribute values of an existing contact, found by its contact key'),
-		CONTACT_OPERATIONS.get('Read one contact by its contact key or email address (Marketing Cloud cannot list contacts, so there is no Get Many)'),
+		CONTACT_OPERATIONS.get('Read one contact by its contact key or email address'),
 		CONTACT_OPERATIONS.delete('Request the deletion of a contact (Marketing Cloud deletes in the background), found by contact key or email address'),
 	]),
 	...create.description,
