@@ -1,7 +1,6 @@
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
-	IDataObject,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -10,9 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { acknowledgeDelivery, endpointSetInDashboard, rawBodyOf, refuseDelivery, seenBefore } from '../shared/webhookDeliveries';
+import { endpointSetInDashboard, receiveStandardWebhook } from '../shared/webhookDeliveries';
 import { maxDeliveryAgeOption, setupNotice, triggerOptionsField } from '../shared/triggerFields';
-import { checkStandardWebhookSecret, verifyStandardWebhook } from '../shared/webhookSignatures';
+import { checkStandardWebhookSecret } from '../shared/webhookSignatures';
 import { LOOPS_EVENTS, loopsEventOutput } from './webhookEvents';
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -73,28 +72,12 @@ export class LoopsTrigger implements INodeType {
 	 * nothing; an event not chosen is answered 200 and ignored. Otherwise one item, the event.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials('loopsWebhookApi');
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const tolerance = Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) || DEFAULT_TOLERANCE_SECONDS;
-		const header = (name: string) => {
-			const value = this.getHeaderData()[name];
-			return typeof value === 'string' ? value : undefined;
-		};
-		const id = header('webhook-id');
-		const verdict = verifyStandardWebhook(
-			String(credentials.signingSecret ?? ''),
-			{ id, timestamp: header('webhook-timestamp'), signature: header('webhook-signature') },
-			rawBodyOf(this),
-			tolerance,
-		);
-		if (!verdict.ok) return refuseDelivery(this, 401, `Refused: ${verdict.reason}.`);
-		if (seenBefore(this, id as string, tolerance * 2)) return acknowledgeDelivery(this, `Delivery ${id} was received before; ignored.`);
-
-		const body = this.getBodyData();
-		const events = this.getNodeParameter('events', []) as string[];
-		if (typeof body.eventName !== 'string' || !events.includes(body.eventName)) {
-			return acknowledgeDelivery(this, `Event ${String(body.eventName)} is not one this trigger listens to; ignored.`);
-		}
-		return { workflowData: [[{ json: loopsEventOutput(body, id as string) }]] };
+		return await receiveStandardWebhook(this, {
+			credentialType: 'loopsWebhookApi',
+			headerPrefixes: ['webhook'],
+			defaultToleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+			eventOf: (body) => (typeof body.eventName === 'string' ? body.eventName : undefined),
+			outputOf: loopsEventOutput,
+		});
 	}
 }

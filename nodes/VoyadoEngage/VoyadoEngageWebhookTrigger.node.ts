@@ -1,7 +1,6 @@
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
-	IDataObject,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -11,8 +10,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { maxDeliveryAgeOption, setupNotice, triggerOptionsField } from '../shared/triggerFields';
-import { acknowledgeDelivery, endpointSetInDashboard, rawBodyOf, refuseDelivery, seenBefore } from '../shared/webhookDeliveries';
-import { checkStandardWebhookSecret, verifyStandardWebhook } from '../shared/webhookSignatures';
+import { endpointSetInDashboard, receiveStandardWebhook } from '../shared/webhookDeliveries';
+import { checkStandardWebhookSecret } from '../shared/webhookSignatures';
 import { VOYADO_CONTACT_EVENTS, voyadoEventName, voyadoEventOutput } from './webhookEvents';
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -74,23 +73,12 @@ export class VoyadoEngageWebhookTrigger implements INodeType {
 	 * event not chosen is answered 200 and ignored. Otherwise one item, the event.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials('voyadoEngageWebhookApi');
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const tolerance = Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) || DEFAULT_TOLERANCE_SECONDS;
-		const headers = this.getHeaderData();
-		const header = (name: string) => {
-			const value = headers[`svix-${name}`] ?? headers[`webhook-${name}`];
-			return typeof value === 'string' ? value : undefined;
-		};
-		const id = header('id');
-		const verdict = verifyStandardWebhook(String(credentials.signingSecret ?? ''), { id, timestamp: header('timestamp'), signature: header('signature') }, rawBodyOf(this), tolerance);
-		if (!verdict.ok) return refuseDelivery(this, 401, `Refused: ${verdict.reason}.`);
-		if (seenBefore(this, id as string, tolerance * 2)) return acknowledgeDelivery(this, `Delivery ${id} was received before; ignored.`);
-
-		const body = this.getBodyData();
-		const events = this.getNodeParameter('events', []) as string[];
-		const event = voyadoEventName(body);
-		if (event === undefined || !events.includes(event)) return acknowledgeDelivery(this, `Event ${String(event)} is not one this trigger listens to; ignored.`);
-		return { workflowData: [[{ json: voyadoEventOutput(body, id as string) }]] };
+		return await receiveStandardWebhook(this, {
+			credentialType: 'voyadoEngageWebhookApi',
+			headerPrefixes: ['svix', 'webhook'],
+			defaultToleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+			eventOf: voyadoEventName,
+			outputOf: voyadoEventOutput,
+		});
 	}
 }

@@ -1,5 +1,7 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { verifyStandardWebhook } from './webhookSignatures';
+
 /**
  * Refuses a delivery: answers `status` with a short reason and starts no execution. The reason
  * says what failed, never the secret or the expected signature.
@@ -55,3 +57,41 @@ export const endpointSetInDashboard = {
 		return true;
 	},
 };
+
+/** What a Standard Webhooks trigger (Loops, Voyado through Svix) says about its own deliveries. */
+export interface StandardWebhookTrigger {
+	credentialType: string;
+	/** Header prefixes to read the id, timestamp and signature under, first found wins (`webhook`, `svix`). */
+	headerPrefixes: string[];
+	defaultToleranceSeconds: number;
+	/** The event named in the delivery's body, if any. */
+	eventOf: (body: IDataObject) => string | undefined;
+	/** The item a chosen event gives. */
+	outputOf: (body: IDataObject, deliveryId: string) => IDataObject;
+}
+
+/**
+ * One Standard Webhooks delivery: a missing or wrong signature, or a stale timestamp, is answered
+ * 401 and starts nothing; an id seen before is answered 200 and starts nothing; an event not in the
+ * node's Events is answered 200 and ignored. Otherwise one item.
+ */
+export async function receiveStandardWebhook(context: IWebhookFunctions, trigger: StandardWebhookTrigger): Promise<IWebhookResponseData> {
+	const credentials = await context.getCredentials(trigger.credentialType);
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const tolerance = Number(options.toleranceSeconds ?? trigger.defaultToleranceSeconds) || trigger.defaultToleranceSeconds;
+	const headers = context.getHeaderData();
+	const header = (name: string) => {
+		const value = trigger.headerPrefixes.map((prefix) => headers[`${prefix}-${name}`]).find((found) => found !== undefined);
+		return typeof value === 'string' ? value : undefined;
+	};
+	const id = header('id');
+	const verdict = verifyStandardWebhook(String(credentials.signingSecret ?? ''), { id, timestamp: header('timestamp'), signature: header('signature') }, rawBodyOf(context), tolerance);
+	if (!verdict.ok) return refuseDelivery(context, 401, `Refused: ${verdict.reason}.`);
+	if (seenBefore(context, id as string, tolerance * 2)) return acknowledgeDelivery(context, `Delivery ${id} was received before; ignored.`);
+
+	const body = context.getBodyData();
+	const events = context.getNodeParameter('events', []) as string[];
+	const event = trigger.eventOf(body);
+	if (event === undefined || !events.includes(event)) return acknowledgeDelivery(context, `Event ${String(event)} is not one this trigger listens to; ignored.`);
+	return { workflowData: [[{ json: trigger.outputOf(body, id as string) }]] };
+}
