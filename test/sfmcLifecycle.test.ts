@@ -130,6 +130,110 @@ describe('Salesforce Marketing Cloud > Get', () => {
 });
 
 
+describe('Salesforce Marketing Cloud > Get Many', () => {
+	const FAST = { firstRetryDelaySeconds: 0.05, maxAttempts: 3 };
+	// Contact i has an email address; every third (i % 3 === 1) also a mobile number, so its two
+	// addresses are listed together, and contact 37's fall on pages 1 and 2.
+	const seedMany = (count: number) => {
+		for (let index = 0; index < count; index++) {
+			const attributes: Record<string, Record<string, unknown>> = { 'Email Addresses': { 'Email Address': `p${index}@example.com`, 'HTML Enabled': true } };
+			if (index % 3 === 1) attributes['MobileConnect Demographics'] = { 'Mobile Number': `31755500${index}`, Locale: 'US' };
+			seed(`key-${index}`, attributes);
+		}
+	};
+	const pages = () => mock.requests('POST', '/contacts/v1/addresses/search').map((request) => `${request.query.$page}/${request.query.$pageSize}`);
+
+	test('Return All reads every page of 50 addresses (6 pages for 200 contacts, 267 addresses): each contact once, in order, its addresses merged into one item', async () => {
+		seedMany(200);
+
+		const result = await run('getAll', { returnAll: true });
+
+		expect(pages()).toEqual(['1/50', '2/50', '3/50', '4/50', '5/50', '6/50']);
+		expect(mock.requests('POST', '/contacts/v1/addresses/search')[0].body).toEqual({ queryFilter: { hasCriteria: false } });
+		expect(result.items.map((item) => item.json.contactKey)).toEqual(mock.contacts.map((contact) => contact.contactKey));
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.items[37].json).toEqual({
+			contactKey: 'key-37',
+			contactId: 937,
+			attributes: {
+				'Email Addresses': { 'Email Address': 'p37@example.com', 'HTML Enabled': true },
+				'MobileConnect Demographics': { 'Mobile Number': '3175550037', Locale: 'US' },
+			},
+		});
+		expect(result.items.every((item) => Object.keys(item.json).join() === 'contactKey,contactId,attributes')).toBe(true);
+	});
+
+	test('Limit reads only the pages it needs: 20 is one page; 120 is four (160 addresses)', async () => {
+		seedMany(200);
+
+		const twenty = await run('getAll', { returnAll: false, limit: 20 });
+		const twentyPages = pages();
+		mock.server.clear();
+		const many = await run('getAll', { returnAll: false, limit: 120 });
+
+		expect(twentyPages).toEqual(['1/50']);
+		expect(pages()).toEqual(['1/50', '2/50', '3/50', '4/50']);
+		expect([twenty.items.length, many.items.length]).toEqual([20, 120]);
+		expect(many.items[118].json.attributes).toHaveProperty('MobileConnect Demographics');
+	});
+
+	test('a page smaller than asked for (Marketing Cloud capped it at 20) is not taken for the last one', async () => {
+		seedMany(30);
+		mock.addressPageCap = 20;
+
+		const result = await run('getAll', { returnAll: true });
+
+		expect(pages()).toEqual(['1/50', '2/50', '3/50']);
+		expect(result.items).toHaveLength(30);
+	});
+
+	test('Filter By: a channel, or a contact key per item, goes as the one Equal expression the search takes', async () => {
+		seedMany(6);
+
+		const mobile = await run('getAll', { returnAll: true, filterBy: 'channel', channel: 'MOBILE' });
+		const byKey = await run('getAll', { returnAll: true, filterBy: 'contactKey', contactKey: '={{ $json.key }}' }, [{ key: 'nobody' }, { key: 'key-4' }]);
+
+		expect(mock.requests('POST', '/contacts/v1/addresses/search').map((request) => (request.body as IDataObject).queryFilter)).toEqual([
+			{ hasCriteria: true, rootExpressionSet: { expressions: [{ customerDataDefinitionID: 104, operator: 'Equal', values: ['MOBILE'] }] } },
+			{ hasCriteria: true, rootExpressionSet: { expressions: [{ customerDataDefinitionID: 101, operator: 'Equal', values: ['nobody'] }] } },
+			{ hasCriteria: true, rootExpressionSet: { expressions: [{ customerDataDefinitionID: 101, operator: 'Equal', values: ['key-4'] }] } },
+		]);
+		expect(mobile.items.map((item) => item.json.contactKey)).toEqual(['key-1', 'key-4']);
+		expect(byKey.items.map((item) => [item.pairedItem, item.json.contactKey])).toEqual([[{ item: 1 }, 'key-4']]);
+	});
+
+	test('Continue On Fail: an item whose key is empty gives its one error item; the other item gives its contact', async () => {
+		seedMany(3);
+
+		const result = await run('getAll', { returnAll: true, filterBy: 'contactKey', contactKey: '={{ $json.key }}' }, [{ key: '' }, { key: 'key-2' }], 'continueRegularOutput');
+
+		expect(result.items.map((item) => [item.pairedItem, item.json.contactKey ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'Contact Key: is required but empty [item 0]'],
+			[{ item: 1 }, 'key-2'],
+		]);
+	});
+
+	test('a 503 in the middle of the walk: that page is asked again; no contact is lost or doubled', async () => {
+		seedMany(120);
+		mock.server.injectFault({ status: 503, body: { message: 'Service Unavailable', errorcode: 0 } }, { when: (request) => request.path === '/contacts/v1/addresses/search' && request.query.$page === '2' });
+
+		const result = await run('getAll', { returnAll: true, options: FAST });
+
+		expect(pages()).toEqual(['1/50', '2/50', '2/50', '3/50', '4/50']);
+		expect(result.items.map((item) => item.json.contactKey)).toEqual(mock.contacts.map((contact) => contact.contactKey));
+	});
+
+	test('a search that serves the same page for every page number would never end: an error, and the walk stops', async () => {
+		seedMany(120);
+		mock.addressSearchIgnoresPage = true;
+
+		const result = await run('getAll', { returnAll: true });
+
+		expect(result.error?.message).toBe('Return All: Marketing Cloud answered page 2 with the addresses of page 1, so the listing would not end; nothing more was read [item 0]');
+		expect(pages()).toEqual(['1/50', '2/50']);
+	});
+});
+
 describe('Salesforce Marketing Cloud > Delete', () => {
 	const FAST = { firstRetryDelaySeconds: 0.05, maxAttempts: 3 };
 	const ada = () => seed('ada', { 'Email Addresses': { 'Email Address': 'ada@example.com' } });
@@ -262,9 +366,18 @@ const badDelete: BadInput[] = [
 	['an unknown If Not Found choice', { findBy: 'contactKey', contactKey: 'ada', options: { ifNotFound: 'empty' } }, /^Options > If Not Found: must be one of fail, alreadyGone/],
 ];
 
+const badGetAll: BadInput[] = [
+	['a limit of 0', { returnAll: false, limit: 0 }, /^Limit: must be at least 1, but is 0/],
+	['a limit that is not a whole number', { returnAll: false, limit: '={{ 2.5 }}' }, /^Limit: must be a whole number/],
+	['an empty contact key filter', { returnAll: true, filterBy: 'contactKey', contactKey: '={{ $json.missing }}' }, /^Contact Key: is required but empty/],
+	['an unknown channel', { returnAll: true, filterBy: 'channel', channel: '={{ "FAX" }}' }, /^Channel: must be one of EMAIL, MOBILE, PUSH, LINE/],
+	['an unknown filter', { returnAll: true, filterBy: 'status' }, /^Filter By: must be one of none, contactKey, channel/],
+];
+
 refusedBeforeSending('Salesforce Marketing Cloud', async (operation, parameters) => await run(operation, parameters), mock.server, [
 	['upsert', badUpsert],
 	['update', badUpdate],
 	['get', badGet],
 	['delete', badDelete],
+	['getAll', badGetAll],
 ]);

@@ -47,6 +47,25 @@ export class SfmcContacts {
 	}
 
 	/**
+	 * One page of POST /contacts/v1/addresses/search: the channel addresses matching the filter
+	 * (all of them when there is none), with the page size Marketing Cloud actually used.
+	 */
+	async addressPage(queryFilter: IDataObject, page: number, pageSize: number): Promise<{ addresses: IDataObject[]; pageSize: number }> {
+		// A search that failed can still answer 200, with hasErrors and its resultMessages.
+		const response = await sendVendorRequest.call(
+			this.context,
+			sfmcApi,
+			{ method: 'POST', url: '/contacts/v1/addresses/search', body: { queryFilter }, qs: { $page: page, $pageSize: pageSize } },
+			this.itemIndex,
+			this.send,
+		);
+		const answer = successfulAnswer(this.context, response, this.itemIndex);
+		const addresses = Array.isArray(answer.addresses) ? (answer.addresses.filter((entry) => entry && typeof entry === 'object') as IDataObject[]) : [];
+		const served = Number(answer.pageSize);
+		return { addresses, pageSize: Number.isInteger(served) && served > 0 ? served : pageSize };
+	}
+
+	/**
 	 * The contact key of an email address (POST /contacts/v1/addresses/email/search), or undefined.
 	 * "Not found" is documented both as [] and as [{}], and an entry may lack contactKey: all are
 	 * none. Two keys for one address are an error naming them.

@@ -207,6 +207,17 @@ function intercomLifecycle(mock: IntercomMock): OperationUnderTest[] {
 			creates: false,
 		},
 		{
+			// Get Many filtered by each item's email: one contact per item, so one output or one error.
+			operation: 'getAll',
+			parameters: (extra = {}) => ({ ...base, operation: 'getAll', returnAll: true, filters: { email: '={{ $json.email }}' }, ...extra }),
+			method: 'POST',
+			path: '/contacts/search',
+			seed,
+			isOutput: (json) => typeof json.id === 'string' && typeof json.email === 'string',
+			itemOf: searchedValue,
+			creates: false,
+		},
+		{
 			operation: 'delete',
 			parameters: (extra = {}) => ({ ...base, operation: 'delete', findBy: 'email', email: '={{ $json.email }}', ...extra }),
 			method: 'DELETE',
@@ -276,6 +287,18 @@ function sfmcLifecycle(mock: SfmcMock): OperationUnderTest[] {
 			seed,
 			isOutput: (json) => typeof json.contactKey === 'string' && typeof json.attributes === 'object',
 			itemOf: (request) => String((request.body as { conditionSet?: { conditions?: Array<{ value?: { items?: string[] } }> } }).conditionSet?.conditions?.[0]?.value?.items?.[0]),
+			creates: false,
+		},
+		{
+			// Get Many filtered by each item's key: one contact per item, so one output or one error.
+			operation: 'getAll',
+			parameters: (extra = {}) => ({ ...base, operation: 'getAll', returnAll: true, filterBy: 'contactKey', contactKey: '={{ $json.email }}', ...extra }),
+			method: 'POST',
+			path: '/contacts/v1/addresses/search',
+			seed,
+			isOutput: (json) => typeof json.contactKey === 'string' && typeof json.contactId === 'number' && typeof json.attributes === 'object',
+			itemOf: (request) =>
+				String((request.body as { queryFilter?: { rootExpressionSet?: { expressions?: Array<{ values?: string[] }> } } }).queryFilter?.rootExpressionSet?.expressions?.[0]?.values?.[0]),
 			creates: false,
 		},
 		{

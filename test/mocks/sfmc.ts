@@ -89,6 +89,11 @@ export class SfmcMock extends VendorMock {
 	/** How a delete operation ends: Completed removes the contacts; Invalid or Aborted keeps them. */
 	deleteEndsWith: 'Completed' | 'Invalid' | 'Aborted' = 'Completed';
 	private nextOperationId = 2038;
+	/** The largest page the address search serves, whatever is asked. */
+	addressPageCap = 100;
+	/** A broken search that serves its first page for every $page (the node must not loop). */
+	addressSearchIgnoresPage = false;
+	addressPagesServed = 0;
 
 	reset(): void {
 		this.server.clear();
@@ -96,6 +101,9 @@ export class SfmcMock extends VendorMock {
 		this.deleteTakesMs = 0;
 		this.deleteEndsWith = 'Completed';
 		this.nextOperationId = 2038;
+		this.addressPageCap = 100;
+		this.addressSearchIgnoresPage = false;
+		this.addressPagesServed = 0;
 		this.contacts.length = 0;
 		this.issuedTokens.clear();
 		this.tokenRequests = 0;
@@ -136,6 +144,7 @@ export class SfmcMock extends VendorMock {
 		if (request.method === 'PATCH' && request.path === '/contacts/v1/contacts') return this.update(request);
 		if (request.method === 'POST' && request.path === '/contacts/v1/attributes/search') return this.attributeSearch(request);
 		if (request.method === 'POST' && request.path === '/contacts/v1/addresses/email/search') return this.emailSearch(request);
+		if (request.method === 'POST' && request.path === '/contacts/v1/addresses/search') return this.addressSearch(request);
 		if (request.method === 'POST' && request.path === '/contacts/v1/contacts/actions/delete') return this.requestDelete(request);
 		if (request.method === 'GET' && request.path === '/contacts/v1/contacts/actions/delete/status') return this.deleteStatus(request);
 		return { status: 404, body: platformError(10000, 'Generic Exception: resource not found') };
@@ -341,6 +350,61 @@ export class SfmcMock extends VendorMock {
 					: [{}]
 				: [{ channelAddress: address, contactKeyDetails: keys.map((contact) => ({ contactKey: contact.contactKey, createDate: '2026-11-24T06:00:00' })) }];
 		return { status: 200, body: { channelAddressResponseEntities: entities, requestServiceMessageID: 'req', resultMessages: [], serviceMessageID: 'svc' } };
+	}
+
+	/**
+	 * POST /contacts/v1/addresses/search (fetchContactsAddressesBySearchCriteria): every channel
+	 * address of the contacts, in the order they were stored (a contact with an email address and a
+	 * mobile number is two addresses, which can fall on two pages), paged by $page and $pageSize
+	 * (capped at `addressPageCap`), filtered by one Equal expression on Contact Key (101) or
+	 * Channel (104), or by none when hasCriteria is false.
+	 */
+	private addressSearch(request: RecordedRequest): MockReply {
+		const filter = (request.body as { queryFilter?: { hasCriteria?: boolean; rootExpressionSet?: { expressions?: Array<{ customerDataDefinitionID?: number; operator?: string; values?: string[] }> } } })?.queryFilter;
+		if (!filter || typeof filter.hasCriteria !== 'boolean') return { status: 400, body: platformError(10002, 'Missing Required Field: queryFilter.hasCriteria') };
+		const expressions = filter.hasCriteria ? (filter.rootExpressionSet?.expressions ?? []) : [];
+		if (filter.hasCriteria && expressions.length !== 1) return { status: 400, body: platformError(10001, 'This resource supports only one expression') };
+		const [expression] = expressions;
+		if (expression && (expression.operator !== 'Equal' || ![101, 104].includes(Number(expression.customerDataDefinitionID)))) {
+			return { status: 400, body: platformError(10001, 'Unsupported search expression') };
+		}
+		const addresses = this.contacts.flatMap((contact) => this.addressesOf(contact)).filter((address) => {
+			if (!expression) return true;
+			const wanted = expression.values ?? [];
+			return Number(expression.customerDataDefinitionID) === 101 ? wanted.includes(address.contactKey.value) : wanted.includes(address.channel);
+		});
+		const page = Math.max(1, Number(request.query.$page ?? 1));
+		const pageSize = Math.min(this.addressPageCap, Math.max(1, Number(request.query.$pageSize ?? 50)));
+		this.addressPagesServed++;
+		const served = this.addressSearchIgnoresPage ? addresses.slice(0, pageSize) : addresses.slice((page - 1) * pageSize, page * pageSize);
+		return { status: 200, body: { pageNumber: page, pageSize, addresses: served.map((address) => ({ ...address, channel: undefined })) } };
+	}
+
+	/** A stored contact's channel addresses as the address search answers them. */
+	private addressesOf(contact: SfmcStoredContact) {
+		// Each address carries the sets of its own channel: the mobile number MobileConnect's, the
+		// email address the rest.
+		const valueSetsOf = (mobile: boolean) => Object.entries(contact.attributes).filter(([set]) => (set === 'MobileConnect Demographics') === mobile).map(([set, values]) => ({
+			definitionKey: set.replace(/\s/g, ''),
+			definitionName: { value: set },
+			values: Object.entries(values).map(([name, value]) => ({ definitionKey: name.replace(/\s/g, ''), definitionName: { value: name }, innerValue: value })),
+		}));
+		const channels: Array<[string, number, unknown]> = [
+			['EMAIL', 1, contact.attributes['Email Addresses']?.['Email Address']],
+			['MOBILE', 4, contact.attributes['MobileConnect Demographics']?.['Mobile Number']],
+		];
+		return channels
+			.filter(([, , value]) => value !== undefined && value !== null)
+			.map(([channel, addressTypeID, value]) => ({
+				channel,
+				contactID: { value: contact.contactId },
+				contactKey: { value: contact.contactKey },
+				addressTypeID,
+				addressKey: { value: String(value) },
+				status: 1,
+				modifiedDate: '2026-11-24T06:00:00',
+				valueSets: valueSetsOf(channel === 'MOBILE'),
+			}));
 	}
 
 	/** The contacts envelope for a data failure: our assumption of its shape, as the spec labels it. */
