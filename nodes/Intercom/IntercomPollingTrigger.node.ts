@@ -7,11 +7,11 @@ import { expectJsonObject, sendVendorRequest } from '../shared/transport';
 import { startFromOption, triggerOptionsField, triggerSimplifyField } from '../shared/triggerFields';
 import { ItemChecks } from '../shared/validation';
 import { toUnixSeconds } from '../shared/mapping';
+import { ROLE_FILTERS, roleFilterField } from './actions/contact/fields';
 import { INTERCOM_CREDENTIAL_TYPE, intercomApi } from './api';
 import { simplifyContact } from './output';
 
 const WATCH = ['updated_at', 'created_at'] as const;
-const ROLES = ['', 'user', 'lead'] as const;
 const DEFAULT_LAG_SECONDS = 120;
 
 export class IntercomPollingTrigger implements INodeType {
@@ -39,18 +39,7 @@ export class IntercomPollingTrigger implements INodeType {
 				],
 				default: 'updated_at',
 			},
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				options: [
-					{ name: 'Any', value: '' },
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'User', value: 'user' },
-				],
-				default: '',
-				description: 'Only users, or only leads',
-			},
+			roleFilterField,
 			triggerSimplifyField,
 			triggerOptionsField([
 				{
@@ -75,7 +64,7 @@ export class IntercomPollingTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const check = new ItemChecks(this.getNode(), 0, this.getTimezone());
 		const field = check.oneOf('Watch', this.getNodeParameter('watch', 'updated_at'), WATCH);
-		const role = check.oneOf('Role', this.getNodeParameter('role', ''), ROLES);
+		const role = check.oneOf('Role', this.getNodeParameter('role', ''), ROLE_FILTERS);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const lag = check.finiteNumber('Options > Search Lag (Seconds)', options.lagSeconds ?? DEFAULT_LAG_SECONDS);
 		const simplify = this.getNodeParameter('simplify', true) !== false;

@@ -272,3 +272,21 @@ export async function syncBrowserCheck(baseUrl, screenshotsDir) {
 	});
 	return results;
 }
+
+/** Get Many's output in the editor: run from the canvas, one row per contact, its documented columns. */
+export async function getManyBrowserCheck(baseUrl, screenshotsDir) {
+	const views = [
+		{ workflowId: 'getManySfmcLimit', vendor: 'sfmc', columns: ['contactKey', 'contactId', 'attributes'], screenshot: 'sfmc-get-many-output.png' },
+		{ workflowId: 'getManyLimit', vendor: 'intercom', columns: ['id', 'external_id', 'role', 'email', 'phone', 'name', 'owner_id', 'unsubscribed_from_emails', 'custom_attributes'], screenshot: 'intercom-get-many-output.png' },
+	];
+	const results = [];
+	await withSignedInPage(baseUrl, async (page) => {
+		for (const view of views) {
+			const node = VENDOR_NODES[view.vendor].name;
+			const columns = await outputTableColumns(page, baseUrl, view.workflowId, node).catch((error) => [`(${error.message.split('\n')[0]})`]);
+			await page.screenshot({ path: join(screenshotsDir, view.screenshot) });
+			results.push({ name: `browser: ${node}'s Get Many output table shows one documented column set`, ok: columns.join(',') === view.columns.join(','), detail: `${columns.join(', ')} (${view.screenshot})` });
+		}
+	});
+	return results;
+}

@@ -126,12 +126,13 @@ try {
 			if (IN_CI) check('browser check: a Chromium to drive', false, CHROMIUM_HELP);
 			else console.log(`SKIPPED  the browser check. ${CHROMIUM_HELP} (With CI=true this is a failure.)`);
 		} else if (runs('browser') && !process.argv.includes('--no-browser')) {
-			const { browserCheck, customApiBrowserCheck, syncBrowserCheck } = await import('./browser.mjs');
+			const { browserCheck, customApiBrowserCheck, getManyBrowserCheck, syncBrowserCheck } = await import('./browser.mjs');
 			const screenshots = join(E2E, 'screenshots', `n8n-${N8N_LINE}.x`);
 			mkdirSync(screenshots, { recursive: true });
 			for (const result of await browserCheck(baseUrl, screenshots)) check(result.name, result.ok, result.detail);
 			for (const result of await customApiBrowserCheck(baseUrl, screenshots, mocks)) check(result.name, result.ok, result.detail);
 			if (runs('delete') && runs('triggers')) for (const result of await syncBrowserCheck(baseUrl, screenshots)) check(result.name, result.ok, result.detail);
+			if (runs('getmany')) for (const result of await getManyBrowserCheck(baseUrl, screenshots)) check(result.name, result.ok, result.detail);
 		}
 		if (runs('stop')) for (const result of await stopCheck(baseUrl, n8nProcess.pid, mocks)) check(result.name, result.ok, result.detail);
 	} finally {

@@ -1,6 +1,6 @@
-// Get Many in real n8n (Intercom), on every n8n line of the matrix: Return All walks every cursor
-// page of a mock holding more than three pages, each contact once; Limit stops early; a filter
-// searches; a page that fails once is asked again without losing or doubling a contact.
+// Get Many in real n8n (Intercom and Marketing Cloud), on every n8n line of the matrix: Return All
+// walks every page of a mock holding more than three pages, each contact once; Limit stops early;
+// a filter searches; a page that fails once is asked again without losing or doubling a contact.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +9,15 @@ import { rowWorkflow } from './integrity.mjs';
 import { n8nOk, VENDOR_NODES } from './lib.mjs';
 
 const MANY = 700;
+/** Marketing Cloud contacts: with every third one's mobile number, 240 addresses, 5 pages of 50. */
+const MANY_SFMC = 180;
 
 const WORKFLOWS = [
 	rowWorkflow('getManyAll', 'intercom', [{}], { operation: 'getAll', returnAll: true, options: { firstRetryDelaySeconds: 0.1 } }),
 	rowWorkflow('getManyLimit', 'intercom', [{}], { operation: 'getAll', returnAll: false, limit: 20 }),
+	rowWorkflow('getManySfmcAll', 'sfmc', [{}], { operation: 'getAll', returnAll: true, options: { firstRetryDelaySeconds: 0.1 } }),
+	rowWorkflow('getManySfmcLimit', 'sfmc', [{}], { operation: 'getAll', returnAll: false, limit: 20 }),
+	rowWorkflow('getManySfmcMobile', 'sfmc', [{}], { operation: 'getAll', returnAll: true, filterBy: 'channel', channel: 'MOBILE' }),
 	rowWorkflow('getManyFilter', 'intercom', [{ email: 'many-7@example.com' }, { email: 'many-8@example.com' }], { operation: 'getAll', returnAll: true, filters: { email: '={{ $json.email }}' } }),
 ];
 
@@ -28,9 +33,9 @@ export async function getManyChecks(userFolder, mocks, execute) {
 	}
 	const results = [];
 	const check = (name, ok, detail = '') => results.push({ name, ok, detail });
-	const output = async (id) => {
+	const output = async (id, vendor = 'intercom') => {
 		const { json, runData } = await execute(id);
-		return { status: json.status, items: runData[VENDOR_NODES.intercom.name]?.[0]?.data?.main?.[0] ?? [] };
+		return { status: json.status, items: runData[VENDOR_NODES[vendor].name]?.[0]?.data?.main?.[0] ?? [] };
 	};
 
 	const stored = intercom.contacts.map((contact) => contact.id);
@@ -55,6 +60,45 @@ export async function getManyChecks(userFolder, mocks, execute) {
 		'get many: intercom: a filter per row searches, and each found contact is paired with its row',
 		filtered.items.map((item) => `${item.pairedItem?.item}:${item.json.email}`).join(',') === '0:many-7@example.com,1:many-8@example.com',
 		filtered.items.map((item) => `${item.pairedItem?.item}:${item.json.email}`).join(','),
+	);
+	results.push(...(await sfmcGetManyChecks(mocks.sfmc, output)));
+	return results;
+}
+
+/**
+ * Marketing Cloud pages addresses, not contacts: a contact with an email address and a mobile
+ * number is two addresses, which can fall on two pages, and comes out as one item.
+ */
+async function sfmcGetManyChecks(sfmc, output) {
+	const results = [];
+	const check = (name, ok, detail = '') => results.push({ name, ok, detail });
+	for (let index = 0; index < MANY_SFMC; index++) {
+		const attributes = { 'Email Addresses': { 'Email Address': `sfmc-many-${index}@example.com`, 'HTML Enabled': true } };
+		if (index % 3 === 1) attributes['MobileConnect Demographics'] = { 'Mobile Number': `3175550${String(index).padStart(3, '0')}`, Locale: 'US' };
+		sfmc.contacts.push({ contactKey: `sfmc-many-${index}`, contactId: 7_000_000 + index, attributes });
+	}
+	const stored = sfmc.contacts.map((contact) => contact.contactKey);
+	const addresses = sfmc.contacts.reduce((sum, contact) => sum + 1 + (contact.attributes['MobileConnect Demographics'] ? 1 : 0), 0);
+	const pagesBefore = sfmc.addressPagesServed;
+	sfmc.server.injectFault({ status: 503, body: { message: 'Service Unavailable', errorcode: 0 } }, { when: (request) => request.path === '/contacts/v1/addresses/search' && request.query.$page === '3' });
+	const all = await output('getManySfmcAll', 'sfmc');
+	const keys = all.items.map((item) => item.json.contactKey);
+	const pages = sfmc.addressPagesServed - pagesBefore;
+	const merged = all.items.find((item) => item.json.contactKey === 'sfmc-many-37')?.json.attributes ?? {};
+	check(
+		`get many: marketing cloud: Return All walks every page (${stored.length} contacts, ${addresses} addresses, pages of 50, one failing once): each contact once, in order, its addresses merged`,
+		all.status === 'success' && keys.length === stored.length && keys.every((key, index) => key === stored[index]) && pages === Math.floor(addresses / 50) + 1 && Boolean(merged['Email Addresses'] && merged['MobileConnect Demographics']),
+		`status ${all.status}, ${keys.length} items, ${new Set(keys).size} distinct, ${pages} pages, sfmc-many-37 has ${Object.keys(merged).join(' + ')}`,
+	);
+	const limited = await output('getManySfmcLimit', 'sfmc');
+	const lastPage = sfmc.server.requestsTo('POST', '/contacts/v1/addresses/search').at(-1);
+	check('get many: marketing cloud: Limit 20 reads one page and outputs 20', limited.items.length === 20 && lastPage?.query.$page === '1', `${limited.items.length} items, last page ${lastPage?.query.$page}`);
+	const mobile = await output('getManySfmcMobile', 'sfmc');
+	const withMobile = sfmc.contacts.filter((contact) => contact.attributes['MobileConnect Demographics']).map((contact) => contact.contactKey);
+	check(
+		'get many: marketing cloud: Filter By Channel Mobile lists the contacts with a mobile number',
+		mobile.items.length === withMobile.length && mobile.items.every((item, index) => item.json.contactKey === withMobile[index]),
+		`${mobile.items.length} items for ${withMobile.length} contacts with a mobile number`,
 	);
 	return results;
 }

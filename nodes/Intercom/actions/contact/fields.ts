@@ -20,6 +20,22 @@ import { intercomApi } from '../../api';
 import type { IntercomContactInput } from '../../mapping';
 import { DEFAULT_INTERCOM_VERSION, INTERCOM_API_VERSIONS } from '../../regions';
 
+/** The roles a listing can be narrowed to ('' for any), as Get Many and the polling trigger offer them. */
+export const ROLE_FILTERS = ['', 'user', 'lead'] as const;
+
+export const roleFilterField: INodeProperties = {
+	displayName: 'Role',
+	name: 'role',
+	type: 'options',
+	options: [
+		{ name: 'Any', value: '' },
+		{ name: 'Lead', value: 'lead' },
+		{ name: 'User', value: 'user' },
+	],
+	default: '',
+	description: 'Only users, or only leads',
+};
+
 /** The Type row's Automatic choice, worded for this vendor. */
 const AUTOMATIC = automaticType('attribute', 'Intercom');
 

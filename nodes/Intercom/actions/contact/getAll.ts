@@ -10,12 +10,11 @@ import { ItemChecks } from '../../../shared/validation';
 import { intercomApi } from '../../api';
 import { IntercomContacts, versionHeaders } from '../../contacts';
 import { intercomOutput } from '../../output';
-import { optionsField } from './fields';
+import { optionsField, ROLE_FILTERS, roleFilterField } from './fields';
 
 const OPERATION = ['getAll'];
 /** Intercom's largest page, for both the list and the search. */
 const MAX_PAGE_SIZE = 150;
-const ROLES = ['', 'user', 'lead'] as const;
 
 const filtersField: INodeProperties = {
 	displayName: 'Filters',
@@ -28,18 +27,7 @@ const filtersField: INodeProperties = {
 	options: [
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', default: '', description: 'Only contacts with this email' },
 		{ displayName: 'External ID', name: 'external_id', type: 'string', default: '', description: 'Only the contact with this ID from your own system' },
-		{
-			displayName: 'Role',
-			name: 'role',
-			type: 'options',
-			options: [
-				{ name: 'Any', value: '' },
-				{ name: 'Lead', value: 'lead' },
-				{ name: 'User', value: 'user' },
-			],
-			default: '',
-			description: 'Only users, or only leads',
-		},
+		roleFilterField,
 		{
 			displayName: 'Updated Since',
 			name: 'updatedSince',
@@ -63,7 +51,7 @@ function searchQuery(check: ItemChecks, filters: IDataObject): IDataObject | und
 	}
 	const externalId = check.optionalString('Filters > External ID', filters.external_id)?.trim();
 	if (externalId) conditions.push({ field: 'external_id', operator: '=', value: externalId });
-	const role = check.oneOf('Filters > Role', filters.role ?? '', ROLES);
+	const role = check.oneOf('Filters > Role', filters.role ?? '', ROLE_FILTERS);
 	if (role) conditions.push({ field: 'role', operator: '=', value: role });
 	if (filters.updatedSince !== undefined && filters.updatedSince !== null && filters.updatedSince !== '') {
 		conditions.push({ field: 'updated_at', operator: '>', value: toUnixSeconds(check.date('Filters > Updated Since', filters.updatedSince)) });
