@@ -18,6 +18,8 @@ const WORKFLOWS = [
 	rowWorkflow('getManySfmcAll', 'sfmc', [{}], { operation: 'getAll', returnAll: true, options: { firstRetryDelaySeconds: 0.1 } }),
 	rowWorkflow('getManySfmcLimit', 'sfmc', [{}], { operation: 'getAll', returnAll: false, limit: 20 }),
 	rowWorkflow('getManySfmcMobile', 'sfmc', [{}], { operation: 'getAll', returnAll: true, filterBy: 'channel', channel: 'MOBILE' }),
+	rowWorkflow('getManySfmcBad', 'sfmc', [{}], { operation: 'getAll', returnAll: true, filterBy: 'contactKey', contactKey: '={{ $json.missing }}' }),
+	rowWorkflow('getManyBad', 'intercom', [{}], { operation: 'getAll', returnAll: true, filters: { email: 'not-an-email' } }),
 	rowWorkflow('getManyFilter', 'intercom', [{ email: 'many-7@example.com' }, { email: 'many-8@example.com' }], { operation: 'getAll', returnAll: true, filters: { email: '={{ $json.email }}' } }),
 ];
 
@@ -35,7 +37,8 @@ export async function getManyChecks(userFolder, mocks, execute) {
 	const check = (name, ok, detail = '') => results.push({ name, ok, detail });
 	const output = async (id, vendor = 'intercom') => {
 		const { json, runData } = await execute(id);
-		return { status: json.status, items: runData[VENDOR_NODES[vendor].name]?.[0]?.data?.main?.[0] ?? [] };
+		const task = runData[VENDOR_NODES[vendor].name]?.[0];
+		return { status: json.status, items: task?.data?.main?.[0] ?? [], error: task?.error ?? json.data?.resultData?.error };
 	};
 
 	const stored = intercom.contacts.map((contact) => contact.id);
@@ -61,6 +64,14 @@ export async function getManyChecks(userFolder, mocks, execute) {
 		filtered.items.map((item) => `${item.pairedItem?.item}:${item.json.email}`).join(',') === '0:many-7@example.com,1:many-8@example.com',
 		filtered.items.map((item) => `${item.pairedItem?.item}:${item.json.email}`).join(','),
 	);
+	const searchesBefore = intercom.server.requestsTo('POST', '/contacts/search').length;
+	const bad = await output('getManyBad');
+	check(
+		'get many: intercom: a filter email that is not one stops the node with an error naming the field, and nothing is searched',
+		bad.status === 'error' && bad.error?.message === 'Filters > Email: "not-an-email" is not a valid email address [item 0]' && intercom.server.requestsTo('POST', '/contacts/search').length === searchesBefore,
+		`status ${bad.status}, ${bad.error?.message}`,
+	);
+
 	results.push(...(await sfmcGetManyChecks(mocks.sfmc, output)));
 	return results;
 }
@@ -93,6 +104,13 @@ async function sfmcGetManyChecks(sfmc, output) {
 	const limited = await output('getManySfmcLimit', 'sfmc');
 	const lastPage = sfmc.server.requestsTo('POST', '/contacts/v1/addresses/search').at(-1);
 	check('get many: marketing cloud: Limit 20 reads one page and outputs 20', limited.items.length === 20 && lastPage?.query.$page === '1', `${limited.items.length} items, last page ${lastPage?.query.$page}`);
+	const searchesBefore = sfmc.addressPagesServed;
+	const bad = await output('getManySfmcBad', 'sfmc');
+	check(
+		'get many: marketing cloud: Filter By Contact Key left empty stops the node with an error naming the field, and nothing is searched',
+		bad.status === 'error' && bad.error?.message === 'Contact Key: is required but empty [item 0]' && sfmc.addressPagesServed === searchesBefore,
+		`status ${bad.status}, ${bad.error?.message}`,
+	);
 	const mobile = await output('getManySfmcMobile', 'sfmc');
 	const withMobile = sfmc.contacts.filter((contact) => contact.attributes['MobileConnect Demographics']).map((contact) => contact.contactKey);
 	check(
