@@ -1,5 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { signingSecretField } from '../nodes/shared/triggerFields';
+
 /** The signing secret of the Loops account's webhook endpoint, which the Loops Trigger verifies deliveries with. */
 export class LoopsWebhookApi implements ICredentialType {
 	name = 'loopsWebhookApi';
@@ -10,16 +12,5 @@ export class LoopsWebhookApi implements ICredentialType {
 
 	documentationUrl = 'https://loops.so/docs/webhooks';
 
-	properties: INodeProperties[] = [
-		{
-			displayName: 'Signing Secret',
-			name: 'signingSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			placeholder: 'whsec_...',
-			description: 'Shown in Loops under Settings > Webhooks once the endpoint URL is saved; it starts with whsec_',
-		},
-	];
+	properties: INodeProperties[] = [signingSecretField('Shown in Loops under Settings > Webhooks once the endpoint URL is saved; it starts with whsec_')];
 }

@@ -1,5 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { signingSecretField } from '../nodes/shared/triggerFields';
+
 /** The signing secret of the Svix endpoint Voyado sends Engage's webhooks to, which the webhook trigger verifies deliveries with. */
 export class VoyadoEngageWebhookApi implements ICredentialType {
 	name = 'voyadoEngageWebhookApi';
@@ -10,16 +12,5 @@ export class VoyadoEngageWebhookApi implements ICredentialType {
 
 	documentationUrl = 'https://developer.voyado.com/docs/webhooks/webhooks';
 
-	properties: INodeProperties[] = [
-		{
-			displayName: 'Signing Secret',
-			name: 'signingSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			placeholder: 'whsec_...',
-			description: "The endpoint's signing secret in Voyado's Svix portal (it starts with whsec_)",
-		},
-	];
+	properties: INodeProperties[] = [signingSecretField("The endpoint's signing secret in Voyado's Svix portal (it starts with whsec_)")];
 }

@@ -1,20 +1,10 @@
-import type {
-	ICredentialTestFunctions,
-	ICredentialsDecrypted,
-	INodeCredentialTestResult,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { endpointSetInDashboard, receiveStandardWebhook } from '../shared/webhookDeliveries';
-import { maxDeliveryAgeOption, setupNotice, triggerOptionsField } from '../shared/triggerFields';
-import { checkStandardWebhookSecret } from '../shared/webhookSignatures';
+import { setupNotice, STANDARD_WEBHOOK_TOLERANCE_SECONDS, standardWebhookToleranceOption, triggerOptionsField } from '../shared/triggerFields';
+import { testStandardWebhookSecret } from '../shared/webhookSignatures';
 import { LOOPS_EVENTS, loopsEventOutput } from './webhookEvents';
-
-const DEFAULT_TOLERANCE_SECONDS = 300;
 
 export class LoopsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,28 +33,15 @@ export class LoopsTrigger implements INodeType {
 				default: ['contact.created'],
 				description: 'The events that start the workflow. Others that Loops sends are answered and ignored. Loops has no "contact updated" event.',
 			},
-			triggerOptionsField([
-				maxDeliveryAgeOption(
-					'toleranceSeconds',
-					30,
-					DEFAULT_TOLERANCE_SECONDS,
-					'A delivery signed longer ago than this (or ahead of this machine\'s clock by more) is refused as stale, so it cannot be replayed',
-				),
-			]),
+			triggerOptionsField([standardWebhookToleranceOption]),
 		],
 	};
 
 	// Loops has no API to register an endpoint: the user pastes the URL into its dashboard.
 	webhookMethods = { default: endpointSetInDashboard };
 
-	methods = {
-		credentialTest: {
-			/** Loops cannot be asked whether a secret is right; its form is checked (whsec_ and base64). */
-			async loopsSigningSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				return checkStandardWebhookSecret(String(credential.data?.signingSecret ?? ''));
-			},
-		},
-	};
+	// Loops cannot be asked whether a secret is right: its form is checked.
+	methods = { credentialTest: { loopsSigningSecret: testStandardWebhookSecret } };
 
 	/**
 	 * One delivery: a missing or wrong signature, or a stale timestamp, is answered 401 and starts
@@ -75,7 +52,7 @@ export class LoopsTrigger implements INodeType {
 		return await receiveStandardWebhook(this, {
 			credentialType: 'loopsWebhookApi',
 			headerPrefixes: ['webhook'],
-			defaultToleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+			defaultToleranceSeconds: STANDARD_WEBHOOK_TOLERANCE_SECONDS,
 			eventOf: (body) => (typeof body.eventName === 'string' ? body.eventName : undefined),
 			outputOf: loopsEventOutput,
 		});

@@ -1,20 +1,10 @@
-import type {
-	ICredentialTestFunctions,
-	ICredentialsDecrypted,
-	INodeCredentialTestResult,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { maxDeliveryAgeOption, setupNotice, triggerOptionsField } from '../shared/triggerFields';
+import { setupNotice, STANDARD_WEBHOOK_TOLERANCE_SECONDS, standardWebhookToleranceOption, triggerOptionsField } from '../shared/triggerFields';
 import { endpointSetInDashboard, receiveStandardWebhook } from '../shared/webhookDeliveries';
-import { checkStandardWebhookSecret } from '../shared/webhookSignatures';
+import { testStandardWebhookSecret } from '../shared/webhookSignatures';
 import { VOYADO_CONTACT_EVENTS, voyadoEventName, voyadoEventOutput } from './webhookEvents';
-
-const DEFAULT_TOLERANCE_SECONDS = 300;
 
 export class VoyadoEngageWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,28 +33,15 @@ export class VoyadoEngageWebhookTrigger implements INodeType {
 				default: ['contact.created', 'contact.updated'],
 				description: 'The events that start the workflow. Others are answered and ignored.',
 			},
-			triggerOptionsField([
-				maxDeliveryAgeOption(
-					'toleranceSeconds',
-					30,
-					DEFAULT_TOLERANCE_SECONDS,
-					"A delivery signed longer ago than this (or ahead of this machine's clock by more) is refused as stale, so it cannot be replayed",
-				),
-			]),
+			triggerOptionsField([standardWebhookToleranceOption]),
 		],
 	};
 
 	// Engage's endpoints are set in the tenant's Svix portal, not through the Engage API.
 	webhookMethods = { default: endpointSetInDashboard };
 
-	methods = {
-		credentialTest: {
-			/** Svix cannot be asked whether a secret is right here; its form is checked (whsec_ and base64). */
-			async voyadoSigningSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				return checkStandardWebhookSecret(String(credential.data?.signingSecret ?? ''));
-			},
-		},
-	};
+	// Svix cannot be asked whether a secret is right here: its form is checked.
+	methods = { credentialTest: { voyadoSigningSecret: testStandardWebhookSecret } };
 
 	/**
 	 * One delivery, signed the Standard Webhooks way Svix signs (svix-id, svix-timestamp,
@@ -76,7 +53,7 @@ export class VoyadoEngageWebhookTrigger implements INodeType {
 		return await receiveStandardWebhook(this, {
 			credentialType: 'voyadoEngageWebhookApi',
 			headerPrefixes: ['svix', 'webhook'],
-			defaultToleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+			defaultToleranceSeconds: STANDARD_WEBHOOK_TOLERANCE_SECONDS,
 			eventOf: voyadoEventName,
 			outputOf: voyadoEventOutput,
 		});

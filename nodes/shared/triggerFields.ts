@@ -32,3 +32,28 @@ export const triggerSimplifyField: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+/** Standard Webhooks' default tolerance for a delivery's signed timestamp: 5 minutes. */
+export const STANDARD_WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/** Options > Max Delivery Age of a Standard Webhooks trigger (Loops, Voyado's Svix). */
+export const standardWebhookToleranceOption = maxDeliveryAgeOption(
+	'toleranceSeconds',
+	30,
+	STANDARD_WEBHOOK_TOLERANCE_SECONDS,
+	"A delivery signed longer ago than this (or ahead of this machine's clock by more) is refused as stale, so it cannot be replayed",
+);
+
+/** A webhook credential's one field: the Standard Webhooks signing secret (whsec_...). */
+export function signingSecretField(description: string): INodeProperties {
+	return {
+		displayName: 'Signing Secret',
+		name: 'signingSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'whsec_...',
+		description,
+	};
+}

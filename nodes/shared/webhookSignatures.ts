@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
-import type { INodeCredentialTestResult } from 'n8n-workflow';
+import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 
 /** Constant-time comparison of two texts (a signature must not leak how much of it matched). */
 function sameText(a: string, b: string): boolean {
@@ -64,4 +64,9 @@ export function checkStandardWebhookSecret(secret: string): INodeCredentialTestR
 		return { status: 'Error', message: 'After whsec_ the secret must be base64 of at least 24 bytes: copy it whole from the webhook settings' };
 	}
 	return { status: 'OK', message: 'The signing secret has the right form. Deliveries signed with another secret will be refused (401).' };
+}
+
+/** The credential test of a Standard Webhooks signing secret: no vendor can be asked, so its form is checked. */
+export async function testStandardWebhookSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	return checkStandardWebhookSecret(String(credential.data?.signingSecret ?? ''));
 }
